@@ -1,0 +1,454 @@
+export const id = 401;
+export const ids = [401,94];
+export const modules = {
+
+/***/ 5094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Deadline: () => (/* binding */ Deadline),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */ });
+/**
+ * Deadlines: every request gets a signal that fires at its own timeout or when the run's budget is
+ * spent, whichever comes first; retries wait only while the budget lasts.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+class Deadline {
+    #budget;
+    #endsAt;
+    constructor(budget, endsAt) {
+        this.#budget = budget;
+        this.#endsAt = endsAt;
+    }
+    static after(ms) {
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+    }
+    /** The signal for one request. */
+    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+        return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
+    }
+    get expired() {
+        return this.#budget.aborted || this.remaining() <= 0;
+    }
+    remaining() {
+        return this.#endsAt - Date.now();
+    }
+    /** Waits `ms` if the budget allows it; returns false (at once) when it does not. */
+    async pause(ms) {
+        if (ms >= this.remaining() - 1_000)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return !this.expired;
+    }
+}
+/**
+ * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting
+ * `waitMs(failure, n)` between tries. Only for requests that are safe to repeat.
+ */
+async function withRetries(deadline, tries, attempt, retryable) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const wait = n < tries ? retryable(error) : null;
+            if (wait === null || !(await deadline.pause(wait)))
+                throw error;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   F9: () => (/* binding */ ApiFailure),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   rd: () => (/* binding */ networkFailure)
+/* harmony export */ });
+/* unused harmony export errorCode */
+/**
+ * What the adapters throw: an ApiFailure carries a message that is safe to print (never a token,
+ * never a stack or a request dump), what to fix, and whether the request may have reached the API.
+ */
+class ApiFailure extends Error {
+    service;
+    status;
+    fix;
+    mayHaveReached;
+    transient;
+    name = 'ApiFailure';
+    constructor(service, 
+    /** HTTP status, or null when no answer came. */
+    status, message, 
+    /** What a maintainer should do about it. */
+    fix, 
+    /** True when the request may have been processed although no good answer came back. */
+    mayHaveReached, 
+    /** True when trying the same request again later could succeed. */
+    transient) {
+        super(message);
+        this.service = service;
+        this.status = status;
+        this.fix = fix;
+        this.mayHaveReached = mayHaveReached;
+        this.transient = transient;
+    }
+}
+/** Network-level failure codes (from node-fetch, undici and the OS) and whether the request was sent. */
+function networkFailure(service, error, what, budgetExpired) {
+    const code = errorCode(error);
+    if (budgetExpired || isAbort(error)) {
+        return new ApiFailure(service, null, `${service} did not answer ${what} in time`, `check ${service}'s status; the request was abandoned`, true, true);
+    }
+    const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    const detail = code ? ` (${code})` : '';
+    return new ApiFailure(service, null, refused ? `${service} could not be reached for ${what}${detail}` : `the connection to ${service} failed during ${what}${detail}`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+}
+function isAbort(error) {
+    if (!(error instanceof Error))
+        return false;
+    const type = error.type;
+    return error.name === 'AbortError' || error.name === 'TimeoutError' || type === 'aborted';
+}
+/** The first system error code found on an error or its causes. */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+            return code;
+        const errno = current.errno;
+        if (typeof errno === 'string' && /^E[A-Z_]+$/.test(errno))
+            return errno;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** Status codes after which the same request may succeed later. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+/** A short, printable excerpt of an API's error text: one line, bounded, no markup. */
+function excerpt(text) {
+    if (typeof text !== 'string')
+        return '';
+    const line = text.replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+
+/***/ }),
+
+/***/ 2401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createGitHub: () => (/* binding */ createGitHub)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(0);
+/* harmony import */ var _core_trust_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9597);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5094);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1506);
+/**
+ * The GitHub adapter: the only place that knows GitHub's paths, answers and errors.
+ * REST for reads and the acknowledgement; one GraphQL mutation posts the reply and the final reaction
+ * together, so that reporting costs a single request.
+ */
+
+
+
+
+
+const pullSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{40,64}$/), ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1) }),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+    state: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+})
+    .transform((p) => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state }));
+const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    permission: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
+    role_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
+    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()).nullish() })
+        .nullish(),
+})
+    .transform((p) => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)]));
+/** GitHub's permission flags, named as the levels they grant. */
+const FLAG_LEVELS = { admin: 'admin', maintain: 'maintain', push: 'write', triage: 'triage', pull: 'read' };
+function flags(permissions) {
+    if (!permissions)
+        return [];
+    return Object.entries(permissions).flatMap(([flag, on]) => (on && FLAG_LEVELS[flag] ? [FLAG_LEVELS[flag]] : []));
+}
+/** The strongest known level among the answer's fields; a custom role's name counts as nothing by itself. */
+function strongest(names) {
+    let best = 0;
+    for (const name of names) {
+        const rank = _core_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSION_LEVELS */ .eO.indexOf(name ?? '');
+        if (rank > best)
+            best = rank;
+    }
+    return _core_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSION_LEVELS */ .eO[best];
+}
+const REPORT_MUTATION_PARTS = {
+    reply: 'reply: addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { url } } }',
+    reaction: 'reaction: addReaction(input: {subjectId: $comment, content: $content}) { reaction { content } }',
+};
+function createGitHub(options) {
+    const { deadline, owner, repo } = options;
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { userAgent: options.userAgent });
+    /** A request that is safe to repeat: tried again on 5xx, 429 and network failures while the budget lasts. */
+    const idempotent = (what, call) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+        try {
+            return await call(deadline.request());
+        }
+        catch (error) {
+            throw describe(error, what, deadline.expired);
+        }
+    }, retryWait);
+    return {
+        async readPull() {
+            const answer = await idempotent('reading the pull request', (signal) => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+                owner,
+                repo,
+                pull_number: options.prNumber,
+                request: { signal },
+            }));
+            return validate(pullSchema, answer.data, 'the pull request');
+        },
+        async readPermission(login) {
+            try {
+                const answer = await idempotent(`reading @${login}'s permission`, (signal) => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+                    owner,
+                    repo,
+                    username: login,
+                    request: { signal },
+                }));
+                return validate(permissionSchema, answer.data, 'the permission answer');
+            }
+            catch (error) {
+                // GitHub answers 404 for an account that is no collaborator at all (or no longer exists).
+                if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 && error.status === 404)
+                    return 'none';
+                throw error;
+            }
+        },
+        async react(content) {
+            await idempotent(`adding the ${content} reaction`, (signal) => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+                owner,
+                repo,
+                comment_id: options.commentId,
+                content,
+                request: { signal },
+            }));
+        },
+        async report({ body, reaction }) {
+            const parts = [];
+            const declared = [];
+            const variables = {};
+            if (body !== null) {
+                parts.push(REPORT_MUTATION_PARTS.reply);
+                declared.push('$subject: ID!', '$body: String!');
+                Object.assign(variables, { subject: options.prNodeId, body });
+            }
+            if (reaction !== null) {
+                parts.push(REPORT_MUTATION_PARTS.reaction);
+                declared.push('$comment: ID!', '$content: ReactionContent!');
+                Object.assign(variables, { comment: options.commentNodeId, content: reaction.toUpperCase() });
+            }
+            if (parts.length === 0)
+                return { replyUrl: null, reactionAdded: false, failures: [] };
+            const query = `mutation Report(${declared.join(', ')}) { ${parts.join(' ')} }`;
+            let data;
+            let errors = [];
+            try {
+                // Not repeated after an answer was lost: the reply may have been posted. Refused connections,
+                // 429 and 503 mean GitHub did not act on it, so those are tried again.
+                data = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+                    try {
+                        return await octokit.graphql(query, { ...variables, request: { signal: deadline.request() } });
+                    }
+                    catch (error) {
+                        if (isGraphqlResponseError(error))
+                            return error;
+                        throw describe(error, 'posting the reply', deadline.expired);
+                    }
+                }, (error) => (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 && (!error.mayHaveReached || error.status === 429 || error.status === 503) ? retryWait(error) : null));
+            }
+            catch (error) {
+                return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply')] };
+            }
+            if (isGraphqlResponseError(data)) {
+                errors = data.errors ?? [];
+                data = data.data;
+            }
+            const answer = reportAnswer.safeParse(data ?? {});
+            const failures = errors.map((error) => graphqlFailure(error));
+            const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
+            const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
+            if (failures.length === 0 && ((body !== null && replyUrl === null) || (reaction !== null && !reactionAdded))) {
+                failures.push(new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, 'GitHub answered the report with data of an unexpected shape', 'check GITHUB_API_URL', true, false));
+            }
+            return { replyUrl, reactionAdded, failures };
+        },
+    };
+}
+const reportAnswer = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    reply: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ commentEdge: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ node: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish() }).nullish() }).nullish(),
+    reaction: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ reaction: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ content: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish() }).nullish(),
+});
+function isGraphqlResponseError(error) {
+    return error instanceof Error && error.name === 'GraphqlResponseError';
+}
+function graphqlFailure(error) {
+    const part = error.path?.[0] === 'reaction' ? 'adding the reaction' : 'posting the reply';
+    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(error.message ?? 'unknown error');
+    if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(message)) {
+        return new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 403, `GitHub refused ${part} (${message})`, PERMISSIONS_FIX, false, false);
+    }
+    return new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub failed ${part} (${message})`, 'see the message from GitHub', false, false);
+}
+const PERMISSIONS_FIX = 'give the job `permissions: issues: write` and `pull-requests: write` (needed to react and reply), or set github-token to a token that has them';
+function validate(schema, data, what) {
+    const parsed = schema.safeParse(data);
+    if (parsed.success)
+        return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub answered with ${what} of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`, 'check GITHUB_API_URL', false, false);
+}
+function asFailure(error, what) {
+    return error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 ? error : describe(error, what, false);
+}
+/** How long to wait before trying a failed idempotent request again, or null not to. */
+function retryWait(error) {
+    if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9) || !error.transient)
+        return null;
+    return error.status === 429 ? 2_000 : 1_000;
+}
+/** Turns what Octokit throws into an ApiFailure, reading only safe fields. */
+function describe(error, what, expired) {
+    if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9)
+        return error;
+    const response = error?.response;
+    const status = typeof response?.status === 'number' ? response.status : null;
+    if (status === null)
+        return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)('GitHub', error, what, expired);
+    const data = response?.data;
+    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(typeof data === 'object' && data && 'message' in data ? data.message : data);
+    const said = message ? `: ${message}` : '';
+    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', status, text, fix, status >= 500, status === 429 || status >= 500);
+    if (status === 401)
+        return fail(`GitHub rejected the github-token (401${said})`, 'set github-token to a valid token, or leave it unset to use the workflow token');
+    if (status === 403 && /rate limit/i.test(message))
+        return fail(`GitHub's rate limit was reached while ${what} (403${said})`, 'wait and comment again');
+    if (status === 403)
+        return fail(`GitHub refused ${what} (403${said})`, PERMISSIONS_FIX.replace('(needed to react and reply)', '(and `pull-requests: read`)'));
+    if (status === 404)
+        return fail(`GitHub found nothing while ${what} (404${said})`, 'check that the workflow runs on issue_comment in this repository');
+    if (status === 429)
+        return fail(`GitHub's rate limit was reached while ${what} (429)`, 'wait and comment again');
+    if (status >= 500)
+        return fail(`GitHub failed while ${what} (${status}${said})`, 'try again later');
+    return fail(`GitHub refused ${what} (${status}${said})`, 'see the message from GitHub');
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ isBotLogin),
+/* harmony export */   Np: () => (/* binding */ judgePermission),
+/* harmony export */   eO: () => (/* binding */ PERMISSION_LEVELS),
+/* harmony export */   g_: () => (/* binding */ judgeTrust),
+/* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
+/* harmony export */   rQ: () => (/* binding */ isTrustedApp)
+/* harmony export */ });
+/* unused harmony export rankOf */
+/**
+ * Deciding trust: may this command run?
+ *
+ * The command runs when the commenter is trusted or the PR is trusted. Everything that the event
+ * payload can settle is settled here without a request; only when it cannot, and the repository
+ * permission fallback is enabled, does the caller ask GitHub for the commenter's permission
+ * (author_association shows private organization members as CONTRIBUTOR, so it must never be the
+ * only reason to turn someone away).
+ */
+const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+    'MANNEQUIN',
+    'NONE',
+];
+function judgeTrust(facts, rules) {
+    const login = facts.commenterLogin;
+    if (includesAssociation(rules.associations, facts.commenterAssociation)) {
+        return { kind: 'trusted', reason: `@${login} is a ${facts.commenterAssociation.toLowerCase()} of the repository` };
+    }
+    if (rules.users.some((user) => sameLogin(user, login))) {
+        return { kind: 'trusted', reason: `@${login} is listed in trusted-users` };
+    }
+    if (isTrustedApp(login, rules.apps)) {
+        return { kind: 'trusted', reason: `@${login} is an app listed in trusted-apps` };
+    }
+    if (facts.labels.some((label) => label === rules.okToTestLabel)) {
+        return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
+    }
+    if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
+        return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+    }
+    if (rules.permission !== 'none')
+        return { kind: 'ask-permission' };
+    return { kind: 'denied', reason: `@${login} is not trusted to run commands on this PR` };
+}
+/** The verdict once GitHub has answered with the commenter's permission on the repository. */
+function judgePermission(login, granted, rules) {
+    if (rankOf(granted) >= rankOf(rules.permission) && rules.permission !== 'none') {
+        return { kind: 'trusted', reason: `@${login} has ${granted} permission on the repository` };
+    }
+    return {
+        kind: 'denied',
+        reason: `@${login} has ${granted} permission on the repository, and ${rules.permission} is required`,
+    };
+}
+/** An app's comments come from `<app>[bot]`; a human account named `<app>` is not the app. */
+function isTrustedApp(login, apps) {
+    if (!login.endsWith('[bot]'))
+        return false;
+    const app = login.slice(0, -'[bot]'.length);
+    return apps.some((name) => sameLogin(name, app));
+}
+function isBotLogin(login, type) {
+    return type === 'Bot' || login.endsWith('[bot]');
+}
+function rankOf(level) {
+    return PERMISSION_LEVELS.indexOf(level);
+}
+function includesAssociation(list, value) {
+    return list.includes(value);
+}
+/** GitHub logins are case-insensitive. */
+function sameLogin(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,721 @@
+export const id = 508;
+export const ids = [508,94,969];
+export const modules = {
+
+/***/ 5094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Deadline: () => (/* binding */ Deadline),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */ });
+/**
+ * Deadlines: every request gets a signal that fires at its own timeout or when the run's budget is
+ * spent, whichever comes first; retries wait only while the budget lasts.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+class Deadline {
+    #budget;
+    #endsAt;
+    constructor(budget, endsAt) {
+        this.#budget = budget;
+        this.#endsAt = endsAt;
+    }
+    static after(ms) {
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+    }
+    /** The signal for one request. */
+    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+        return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
+    }
+    get expired() {
+        return this.#budget.aborted || this.remaining() <= 0;
+    }
+    remaining() {
+        return this.#endsAt - Date.now();
+    }
+    /** Waits `ms` if the budget allows it; returns false (at once) when it does not. */
+    async pause(ms) {
+        if (ms >= this.remaining() - 1_000)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return !this.expired;
+    }
+}
+/**
+ * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting
+ * `waitMs(failure, n)` between tries. Only for requests that are safe to repeat.
+ */
+async function withRetries(deadline, tries, attempt, retryable) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const wait = n < tries ? retryable(error) : null;
+            if (wait === null || !(await deadline.pause(wait)))
+                throw error;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ isTransientStatus),
+/* harmony export */   F9: () => (/* binding */ ApiFailure),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   rd: () => (/* binding */ networkFailure)
+/* harmony export */ });
+/* unused harmony export errorCode */
+/**
+ * What the adapters throw: an ApiFailure carries a message that is safe to print (never a token,
+ * never a stack or a request dump), what to fix, and whether the request may have reached the API.
+ */
+class ApiFailure extends Error {
+    service;
+    status;
+    fix;
+    mayHaveReached;
+    transient;
+    name = 'ApiFailure';
+    constructor(service, 
+    /** HTTP status, or null when no answer came. */
+    status, message, 
+    /** What a maintainer should do about it. */
+    fix, 
+    /** True when the request may have been processed although no good answer came back. */
+    mayHaveReached, 
+    /** True when trying the same request again later could succeed. */
+    transient) {
+        super(message);
+        this.service = service;
+        this.status = status;
+        this.fix = fix;
+        this.mayHaveReached = mayHaveReached;
+        this.transient = transient;
+    }
+}
+/** Network-level failure codes (from node-fetch, undici and the OS) and whether the request was sent. */
+function networkFailure(service, error, what, budgetExpired) {
+    const code = errorCode(error);
+    if (budgetExpired || isAbort(error)) {
+        return new ApiFailure(service, null, `${service} did not answer ${what} in time`, `check ${service}'s status; the request was abandoned`, true, true);
+    }
+    const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    const detail = code ? ` (${code})` : '';
+    return new ApiFailure(service, null, refused ? `${service} could not be reached for ${what}${detail}` : `the connection to ${service} failed during ${what}${detail}`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+}
+function isAbort(error) {
+    if (!(error instanceof Error))
+        return false;
+    const type = error.type;
+    return error.name === 'AbortError' || error.name === 'TimeoutError' || type === 'aborted';
+}
+/** The first system error code found on an error or its causes. */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && /^E[A-Z_]+$/.test(code))
+            return code;
+        const errno = current.errno;
+        if (typeof errno === 'string' && /^E[A-Z_]+$/.test(errno))
+            return errno;
+        current = current.cause;
+    }
+    return undefined;
+}
+/** Status codes after which the same request may succeed later. */
+function isTransientStatus(status) {
+    return status === 429 || status >= 500;
+}
+/** A short, printable excerpt of an API's error text: one line, bounded, no markup. */
+function excerpt(text) {
+    if (typeof text !== 'string')
+        return '';
+    const line = text.replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PER_PAGE: () => (/* binding */ PER_PAGE),
+/* harmony export */   createNetlify: () => (/* binding */ createNetlify)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(0);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5094);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1506);
+/**
+ * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
+ * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
+ */
+
+
+
+const PER_PAGE = 100;
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish().transform((value) => value ?? null);
+/** Only the fields read, and as loosely as the live API sends them (nulls everywhere, no required fields). */
+const deploySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    name: nullableString,
+    state: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    context: nullableString,
+    review_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/).transform(Number)])
+        .nullish()
+        .transform((value) => value ?? null),
+    commit_ref: nullableString,
+    branch: nullableString,
+    deploy_ssl_url: nullableString,
+    deploy_url: nullableString,
+    created_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+    error_message: nullableString,
+})
+    .transform((d) => ({
+    id: d.id,
+    siteName: d.name,
+    state: d.state,
+    context: d.context,
+    reviewId: d.review_id,
+    commitRef: d.commit_ref,
+    branch: d.branch,
+    url: d.deploy_ssl_url ?? d.deploy_url,
+    createdAt: d.created_at,
+    errorMessage: d.error_message,
+}));
+async function createNetlify(options) {
+    const { NetlifyAPI } = await __webpack_require__.e(/* import() */ 393).then(__webpack_require__.bind(__webpack_require__, 6393));
+    const { apiUrl, deadline, siteId } = options;
+    const api = new NetlifyAPI(options.token, {
+        scheme: apiUrl.protocol.replace(':', ''),
+        host: apiUrl.host,
+        pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
+        userAgent: options.userAgent,
+    });
+    /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
+    const read = (what, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__.withRetries)(deadline, 3, async () => {
+        let body;
+        try {
+            body = await call(deadline.request());
+        }
+        catch (error) {
+            throw describe(error, what, siteId, deadline.expired);
+        }
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', 200, `Netlify answered ${what} with data of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`, 'check that netlify-api-url points at the Netlify API', false, false);
+        }
+        return parsed.data;
+    }, 
+    // @netlify/api already waits out 429s and resets; 5xx answers are ours to try again.
+    (error) => (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9 && error.status !== null && error.status >= 500 ? 1_000 : null));
+    return {
+        listPreviews: ({ page, branch }) => read('the list of deploys', (signal) => api.listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
+        getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
+        async retry(id) {
+            const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
+            let response;
+            try {
+                response = await fetch(url, {
+                    method: 'POST',
+                    headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
+                    signal: deadline.request(),
+                });
+            }
+            catch (error) {
+                throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .networkFailure */ .rd)('Netlify', error, 'the retry request', deadline.expired);
+            }
+            const text = await response.text().catch(() => '');
+            if (!response.ok)
+                throw statusFailure(response.status, messageOf(text), 'the retry request', siteId);
+        },
+    };
+}
+function messageOf(text) {
+    try {
+        const json = JSON.parse(text);
+        if (typeof json.message === 'string')
+            return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message);
+    }
+    catch {
+        // Not JSON: an HTML error page or plain text.
+    }
+    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text);
+}
+/** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
+function describe(error, what, siteId, expired) {
+    const status = typeof error?.status === 'number' ? error.status : null;
+    if (status === null)
+        return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .networkFailure */ .rd)('Netlify', error, what, expired);
+    const json = error.json;
+    const data = error.data;
+    const message = typeof json?.message === 'string' ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message) : (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(typeof data === 'string' ? data : '');
+    return statusFailure(status, message, what, siteId);
+}
+function statusFailure(status, message, what, siteId) {
+    const said = message ? `: ${message}` : '';
+    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', status, text, fix, status >= 500, (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientStatus */ .Dm)(status));
+    switch (status) {
+        case 401:
+            return fail(`Netlify rejected the token (401${said})`, 'set the netlify-token secret to a valid Netlify personal access token');
+        case 403:
+            return fail(`Netlify refused access to site ${siteId} (403${said})`, "use a netlify-token of a member of the site's Netlify team");
+        case 404:
+            return fail(`Netlify found nothing for ${what} on site ${siteId} (404${said})`, 'check the site-id input: it must be the site\'s API ID, and the token must see that site');
+        case 429:
+            return fail(`Netlify's rate limit was reached during ${what} (429)`, 'wait a minute and comment again');
+        default:
+            if (status >= 500)
+                return fail(`Netlify failed during ${what} (${status}${said})`, 'try again later');
+            return fail(`Netlify refused ${what} (${status}${said})`, 'see the message from Netlify');
+    }
+}
+
+
+/***/ }),
+
+/***/ 9597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ isBotLogin),
+/* harmony export */   Np: () => (/* binding */ judgePermission),
+/* harmony export */   eO: () => (/* binding */ PERMISSION_LEVELS),
+/* harmony export */   g_: () => (/* binding */ judgeTrust),
+/* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
+/* harmony export */   rQ: () => (/* binding */ isTrustedApp)
+/* harmony export */ });
+/* unused harmony export rankOf */
+/**
+ * Deciding trust: may this command run?
+ *
+ * The command runs when the commenter is trusted or the PR is trusted. Everything that the event
+ * payload can settle is settled here without a request; only when it cannot, and the repository
+ * permission fallback is enabled, does the caller ask GitHub for the commenter's permission
+ * (author_association shows private organization members as CONTRIBUTOR, so it must never be the
+ * only reason to turn someone away).
+ */
+const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+    'MANNEQUIN',
+    'NONE',
+];
+function judgeTrust(facts, rules) {
+    const login = facts.commenterLogin;
+    if (includesAssociation(rules.associations, facts.commenterAssociation)) {
+        return { kind: 'trusted', reason: `@${login} is a ${facts.commenterAssociation.toLowerCase()} of the repository` };
+    }
+    if (rules.users.some((user) => sameLogin(user, login))) {
+        return { kind: 'trusted', reason: `@${login} is listed in trusted-users` };
+    }
+    if (isTrustedApp(login, rules.apps)) {
+        return { kind: 'trusted', reason: `@${login} is an app listed in trusted-apps` };
+    }
+    if (facts.labels.some((label) => label === rules.okToTestLabel)) {
+        return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
+    }
+    if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
+        return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+    }
+    if (rules.permission !== 'none')
+        return { kind: 'ask-permission' };
+    return { kind: 'denied', reason: `@${login} is not trusted to run commands on this PR` };
+}
+/** The verdict once GitHub has answered with the commenter's permission on the repository. */
+function judgePermission(login, granted, rules) {
+    if (rankOf(granted) >= rankOf(rules.permission) && rules.permission !== 'none') {
+        return { kind: 'trusted', reason: `@${login} has ${granted} permission on the repository` };
+    }
+    return {
+        kind: 'denied',
+        reason: `@${login} has ${granted} permission on the repository, and ${rules.permission} is required`,
+    };
+}
+/** An app's comments come from `<app>[bot]`; a human account named `<app>` is not the app. */
+function isTrustedApp(login, apps) {
+    if (!login.endsWith('[bot]'))
+        return false;
+    const app = login.slice(0, -'[bot]'.length);
+    return apps.some((name) => sameLogin(name, app));
+}
+function isBotLogin(login, type) {
+    return type === 'Bot' || login.endsWith('[bot]');
+}
+function rankOf(level) {
+    return PERMISSION_LEVELS.indexOf(level);
+}
+function includesAssociation(list, value) {
+    return list.includes(value);
+}
+/** GitHub logins are case-insensitive. */
+function sameLogin(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  decideAndAct: () => (/* binding */ decideAndAct),
+  messageOf: () => (/* binding */ messageOf),
+  report: () => (/* binding */ report)
+});
+
+;// CONCATENATED MODULE: ./src/core/decision.ts
+/** States in which Netlify is still working on the deploy: a retry now would waste or race a build. */
+const IN_PROGRESS_STATES = new Set([
+    'new',
+    'enqueued',
+    'building',
+    'uploading',
+    'uploaded',
+    'preparing',
+    'prepared',
+    'processing',
+    'processed',
+    'retrying',
+]);
+function decide(command, preview) {
+    if (!preview)
+        return { kind: 'not-found' };
+    const state = preview.state;
+    if (state === 'error')
+        return { kind: 'retry', because: 'failed' };
+    if (IN_PROGRESS_STATES.has(state))
+        return { kind: 'skip', because: 'in-progress' };
+    if (state === 'ready') {
+        return command === 'rebuild' ? { kind: 'retry', because: 'forced' } : { kind: 'skip', because: 'ready' };
+    }
+    return { kind: 'skip', because: 'other-state' };
+}
+/**
+ * After a retry request whose answer was lost (a timeout, a reset, a 5xx), the deploy is read again
+ * instead of sending a second request: if Netlify is building it now, the retry took effect.
+ */
+function retryTookEffect(before, after) {
+    // A fast build may already have ended: any change of state means a new attempt ran.
+    return IN_PROGRESS_STATES.has(after.state) || after.state !== before.state;
+}
+function isStale(preview, headSha) {
+    if (!headSha || !preview.commitRef || preview.commitRef === headSha)
+        return undefined;
+    return { built: preview.commitRef, head: headSha };
+}
+/** The reason sentence for a decision that sends no retry. */
+function skipReason(decision, preview, prNumber, siteLabel) {
+    if (decision.kind === 'not-found' || !preview) {
+        return `PR #${prNumber} has no deploy preview on site ${siteLabel}.`;
+    }
+    if (decision.kind === 'skip' && decision.because === 'ready') {
+        return 'The deploy preview is ready, so it was not retried.';
+    }
+    if (decision.kind === 'skip' && decision.because === 'in-progress') {
+        return `A build of the deploy preview is already in progress (${preview.state}).`;
+    }
+    return `The deploy preview is in state ${preview.state}, which is not retried.`;
+}
+function retryReason(decision) {
+    return decision.because === 'failed'
+        ? 'The deploy preview had failed, so a retry was requested.'
+        : 'A rebuild of the deploy preview was requested.';
+}
+
+;// CONCATENATED MODULE: ./src/core/preview.ts
+/**
+ * Choosing the preview: the PR's newest deploy preview among the deploys read so far.
+ */
+function choosePreview(deploys, prNumber) {
+    let newest = null;
+    for (const deploy of deploys) {
+        if (deploy.context !== 'deploy-preview' || deploy.reviewId !== prNumber)
+            continue;
+        if (!newest || Date.parse(deploy.createdAt) > Date.parse(newest.createdAt))
+            newest = deploy;
+    }
+    return newest;
+}
+/**
+ * Whether paging on through the site's deploys (newest first) can still find the PR's preview:
+ * not when the page was short (the list ended) or already reached deploys older than the PR,
+ * because a PR's previews are never older than the PR itself.
+ */
+function mayFindOlder(page, perPage, prCreatedAt) {
+    if (page.length < perPage)
+        return false;
+    const oldest = page[page.length - 1];
+    return Date.parse(oldest.createdAt) >= Date.parse(prCreatedAt);
+}
+/** Netlify's app page for a deploy: its build log. */
+function deployLogUrl(deploy) {
+    if (!deploy.siteName)
+        return null;
+    return `https://app.netlify.com/sites/${encodeURIComponent(deploy.siteName)}/deploys/${encodeURIComponent(deploy.id)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/reply.ts
+
+/** The reaction each result leaves on the command comment once it is decided. */
+function finalReaction(result) {
+    if (result === 'retried')
+        return 'rocket';
+    if (result === 'denied' || result === 'failed')
+        return 'confused';
+    return null;
+}
+/** Marks the action's own replies, so that they can be told apart from people's comments. */
+const REPLY_MARKER = '<!-- netlify-preview-retry -->';
+function renderReply(outcome, ctx) {
+    const lines = [`@${ctx.login} ${headline(outcome, ctx)}`];
+    if (outcome.detail)
+        lines.push('', outcome.detail);
+    const preview = outcome.preview;
+    if (preview && outcome.result !== 'denied') {
+        const links = [];
+        if (preview.url)
+            links.push(`- Preview: ${preview.url}`);
+        const log = deployLogUrl(preview);
+        if (log)
+            links.push(`- Deploy log: ${log}`);
+        links.push(`- Deploy: \`${preview.id}\`, state \`${preview.state}\`${preview.commitRef ? `, commit ${reply_short(preview.commitRef)}` : ''}`);
+        lines.push('', ...links);
+    }
+    if (outcome.stale) {
+        lines.push('', `Note: this preview was built from ${reply_short(outcome.stale.built)}, not from the PR's head ${reply_short(outcome.stale.head)}. ` +
+            'A retry rebuilds the same commit; Netlify builds the head in a new deploy preview of its own.');
+    }
+    if (outcome.result === 'failed' && ctx.runUrl)
+        lines.push('', `Details are in the [workflow run](${ctx.runUrl}).`);
+    lines.push('', REPLY_MARKER);
+    return lines.join('\n');
+}
+function headline(outcome, ctx) {
+    switch (outcome.result) {
+        case 'retried':
+            return outcome.reason;
+        case 'skipped':
+            if (outcome.preview?.state === 'ready') {
+                return `${outcome.reason} Comment \`${ctx.words.rebuild}\` to force a rebuild.`;
+            }
+            return `${outcome.reason} No retry was requested.`;
+        case 'not-found':
+            return `${outcome.reason} Netlify may not have started building it yet; nothing was retried.`;
+        case 'denied':
+            return (`${outcome.reason}, so \`${commandWord(outcome, ctx)}\` was not run. ` +
+                `A maintainer can allow commands on this PR by adding the \`${ctx.okToTestLabel}\` label.`);
+        case 'failed':
+            return `The retry could not be requested. ${outcome.reason}`;
+        case 'ignored':
+            return outcome.reason;
+    }
+}
+function commandWord(outcome, ctx) {
+    return outcome.command === 'rebuild' ? ctx.words.rebuild : ctx.words.retest;
+}
+function reply_short(sha) {
+    return `\`${sha.slice(0, 7)}\``;
+}
+
+// EXTERNAL MODULE: ./src/core/trust.ts
+var trust = __webpack_require__(9597);
+// EXTERNAL MODULE: ./src/adapters/failure.ts
+var adapters_failure = __webpack_require__(1506);
+// EXTERNAL MODULE: ./src/adapters/netlify.ts
+var adapters_netlify = __webpack_require__(2969);
+;// CONCATENATED MODULE: ./src/flow.ts
+
+
+
+
+
+
+/** Decides and acts; never throws for API failures (they become a `failed` outcome). */
+async function decideAndAct(input) {
+    const { settings, event, command, ports, log } = input;
+    const { github, netlify } = ports;
+    const verdict = (0,trust/* judgeTrust */.g_)({
+        commenterLogin: event.commenterLogin,
+        commenterAssociation: event.commenterAssociation,
+        prAuthorAssociation: event.prAuthorAssociation,
+        labels: event.labels,
+    }, settings.trust);
+    log.info(`Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: trust ${describeVerdict(verdict)}.`);
+    // Round trip 1: everything that does not depend on another answer goes out together.
+    const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(github.react('eyes'), log);
+    if (verdict.kind === 'denied')
+        return { outcome: denied(command, verdict.reason), acknowledged };
+    const pull = github.readPull().then((value) => value, (error) => {
+        log.warning(`Could not read the pull request, so the preview's commit is not compared with the head: ${messageOf(error)}`);
+        return null;
+    });
+    const permission = verdict.kind === 'ask-permission' ? github.readPermission(event.commenterLogin) : null;
+    let firstPage = verdict.kind === 'trusted' ? netlify.listPreviews({ page: 1 }) : null;
+    firstPage?.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
+    try {
+        if (permission) {
+            const granted = (0,trust/* judgePermission */.Np)(event.commenterLogin, await permission, settings.trust);
+            log.info(`Trust after reading the permission: ${describeVerdict(granted)}.`);
+            if (granted.kind !== 'trusted')
+                return { outcome: denied(command, granted.reason), acknowledged };
+            firstPage = netlify.listPreviews({ page: 1 });
+        }
+        const preview = await findPreview(netlify, event.prNumber, await firstPage, pull, log);
+        const head = await pull;
+        const decision = decide(command, preview);
+        const stale = preview ? isStale(preview, head?.headSha ?? null) : undefined;
+        if (decision.kind !== 'retry' || !preview) {
+            const result = decision.kind === 'not-found' ? 'not-found' : 'skipped';
+            return { outcome: { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview, stale }, acknowledged };
+        }
+        const reason = retryReason(decision);
+        if (settings.dryRun) {
+            log.info('dry-run: the retry was not requested.');
+            return { outcome: { result: 'retried', command, reason, preview, stale }, acknowledged };
+        }
+        return { outcome: await retryOnce(netlify, preview, { command, reason, stale }, log), acknowledged };
+    }
+    catch (error) {
+        return { outcome: failed(command, error), acknowledged };
+    }
+}
+/**
+ * The PR's newest preview: on the first page of the site's previews for an active PR; otherwise on
+ * the page of the PR's head branch; otherwise by paging on until deploys are older than the PR.
+ */
+async function findPreview(netlify, prNumber, firstPage, pullRead, log) {
+    const found = choosePreview(firstPage, prNumber);
+    if (found)
+        return found;
+    const pull = await pullRead;
+    const since = pull?.createdAt ?? '1970-01-01T00:00:00Z';
+    if (!mayFindOlder(firstPage, adapters_netlify.PER_PAGE, since))
+        return null;
+    if (pull) {
+        const onBranch = choosePreview(await netlify.listPreviews({ page: 1, branch: pull.headRef }), prNumber);
+        if (onBranch)
+            return onBranch;
+        log.info(`No preview of PR #${prNumber} among the deploys of branch ${pull.headRef}; paging through the site's deploys.`);
+    }
+    for (let page = 2;; page++) {
+        const deploys = await netlify.listPreviews({ page });
+        const match = choosePreview(deploys, prNumber);
+        if (match || !mayFindOlder(deploys, adapters_netlify.PER_PAGE, since))
+            return match;
+    }
+}
+/** Sends the retry at most once; when its answer is lost, reads the deploy to learn whether it took. */
+async function retryOnce(netlify, preview, base, log) {
+    try {
+        await netlify.retry(preview.id);
+        log.info(`Netlify accepted the retry of deploy ${preview.id}.`);
+        return { ...base, result: 'retried', preview };
+    }
+    catch (error) {
+        if (!(error instanceof adapters_failure/* ApiFailure */.F9) || !error.mayHaveReached)
+            return failed(base.command, error, preview);
+        log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
+        try {
+            const after = await netlify.getDeploy(preview.id);
+            if (retryTookEffect(preview, after)) {
+                return { ...base, result: 'retried', preview: after, detail: `Netlify's answer was lost, but the deploy is now ${after.state}.` };
+            }
+            return failed(base.command, error, after);
+        }
+        catch (readError) {
+            log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
+            return failed(base.command, error, preview, 'It is not known whether Netlify started the build; look at the deploy log before commenting again.');
+        }
+    }
+}
+/** Posts what the PR shows (unless dry-run); returns whether the outcome is visible there. */
+async function report(input, outcome, acknowledged) {
+    const { settings, log, ports } = input;
+    const quiet = settings.quietRetest && outcome.command === 'retest';
+    const body = quiet
+        ? null
+        : renderReply(outcome, { login: input.event.commenterLogin, words: settings.words, okToTestLabel: settings.trust.okToTestLabel, runUrl: input.runUrl });
+    const reaction = finalReaction(outcome.result);
+    const eyes = await acknowledged;
+    if (settings.dryRun) {
+        log.info(`dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`);
+        return { outcome, shown: true };
+    }
+    let reported;
+    try {
+        reported = await ports.github.report({ body, reaction });
+    }
+    catch (error) {
+        const failure = error instanceof adapters_failure/* ApiFailure */.F9 ? error : new adapters_failure/* ApiFailure */.F9('GitHub', null, messageOf(error), 'try again later', true, true);
+        reported = { replyUrl: null, reactionAdded: false, failures: [failure] };
+    }
+    for (const failure of reported.failures)
+        log.warning(`${capitalize(failure.message)}: ${failure.fix}.`);
+    if (reported.replyUrl)
+        log.info(`Replied: ${reported.replyUrl}`);
+    const nothingMore = body === null && reaction === null;
+    return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || (nothingMore && eyes) };
+}
+function denied(command, reason) {
+    return { result: 'denied', command, reason: `${reason}.`, preview: null, decidedBy: reason };
+}
+function failed(command, error, preview = null, detail) {
+    const failure = error instanceof adapters_failure/* ApiFailure */.F9 ? error : null;
+    const reason = failure ? `${capitalize(failure.message)}.` : `Unexpected error: ${messageOf(error)}.`;
+    return { result: 'failed', command, reason, preview, fix: failure?.fix, detail };
+}
+async function settle(work, log) {
+    try {
+        await work;
+        return true;
+    }
+    catch (error) {
+        const failure = error instanceof adapters_failure/* ApiFailure */.F9 ? error : null;
+        log.warning(`Could not add the eyes reaction: ${messageOf(error)}${failure ? `: ${failure.fix}` : ''}.`);
+        return false;
+    }
+}
+function describeVerdict(verdict) {
+    if (verdict.kind === 'ask-permission')
+        return 'not settled by the event, asking GitHub for the permission';
+    return `${verdict.kind} (${verdict.reason})`;
+}
+function messageOf(error) {
+    if (error instanceof adapters_failure/* ApiFailure */.F9)
+        return error.message;
+    if (error instanceof Error)
+        return `${error.name}: ${error.message.split('\n')[0]}`;
+    return 'unknown error';
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+
+/***/ })
+
+};

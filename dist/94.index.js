@@ -1,0 +1,67 @@
+export const id = 94;
+export const ids = [94];
+export const modules = {
+
+/***/ 5094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Deadline: () => (/* binding */ Deadline),
+/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */ });
+/**
+ * Deadlines: every request gets a signal that fires at its own timeout or when the run's budget is
+ * spent, whichever comes first; retries wait only while the budget lasts.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+class Deadline {
+    #budget;
+    #endsAt;
+    constructor(budget, endsAt) {
+        this.#budget = budget;
+        this.#endsAt = endsAt;
+    }
+    static after(ms) {
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+    }
+    /** The signal for one request. */
+    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+        return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
+    }
+    get expired() {
+        return this.#budget.aborted || this.remaining() <= 0;
+    }
+    remaining() {
+        return this.#endsAt - Date.now();
+    }
+    /** Waits `ms` if the budget allows it; returns false (at once) when it does not. */
+    async pause(ms) {
+        if (ms >= this.remaining() - 1_000)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return !this.expired;
+    }
+}
+/**
+ * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting
+ * `waitMs(failure, n)` between tries. Only for requests that are safe to repeat.
+ */
+async function withRetries(deadline, tries, attempt, retryable) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            const wait = n < tries ? retryable(error) : null;
+            if (wait === null || !(await deadline.pause(wait)))
+                throw error;
+        }
+    }
+}
+
+
+/***/ })
+
+};

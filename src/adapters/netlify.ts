@@ -1,0 +1,179 @@
+/**
+ * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
+ * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
+ */
+import { z } from 'zod';
+import type { Deploy } from '../core/preview.js';
+import { type Deadline, withRetries } from './deadline.js';
+import { ApiFailure, excerpt, isTransientStatus, networkFailure } from './failure.js';
+
+export const PER_PAGE = 100;
+
+export interface NetlifyPort {
+  /** One page (from 1) of the site's deploy previews, newest first; `branch` narrows it to one branch. */
+  listPreviews(query: { page: number; branch?: string }): Promise<Deploy[]>;
+  getDeploy(id: string): Promise<Deploy>;
+  /** Asks Netlify to build the deploy again. Never repeats itself: see ApiFailure.mayHaveReached. */
+  retry(id: string): Promise<void>;
+}
+
+export interface NetlifyOptions {
+  readonly token: string;
+  readonly siteId: string;
+  readonly apiUrl: URL;
+  readonly deadline: Deadline;
+  readonly userAgent: string;
+}
+
+const nullableString = z.string().nullish().transform((value) => value ?? null);
+
+/** Only the fields read, and as loosely as the live API sends them (nulls everywhere, no required fields). */
+const deploySchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    name: nullableString,
+    state: z.string().min(1),
+    context: nullableString,
+    review_id: z
+      .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+      .nullish()
+      .transform((value) => value ?? null),
+    commit_ref: nullableString,
+    branch: nullableString,
+    deploy_ssl_url: nullableString,
+    deploy_url: nullableString,
+    created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+    error_message: nullableString,
+  })
+  .transform(
+    (d): Deploy => ({
+      id: d.id,
+      siteName: d.name,
+      state: d.state,
+      context: d.context,
+      reviewId: d.review_id,
+      commitRef: d.commit_ref,
+      branch: d.branch,
+      url: d.deploy_ssl_url ?? d.deploy_url,
+      createdAt: d.created_at,
+      errorMessage: d.error_message,
+    }),
+  );
+
+export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPort> {
+  const { NetlifyAPI } = await import('@netlify/api');
+  const { apiUrl, deadline, siteId } = options;
+  const api = new NetlifyAPI(options.token, {
+    scheme: apiUrl.protocol.replace(':', ''),
+    host: apiUrl.host,
+    pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
+    userAgent: options.userAgent,
+  });
+
+  /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
+  const read = <T>(what: string, call: (signal: AbortSignal) => Promise<unknown>, schema: z.ZodType<T>) =>
+    withRetries(
+      deadline,
+      3,
+      async () => {
+        let body: unknown;
+        try {
+          body = await call(deadline.request());
+        } catch (error) {
+          throw describe(error, what, siteId, deadline.expired);
+        }
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new ApiFailure(
+            'Netlify',
+            200,
+            `Netlify answered ${what} with data of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+            'check that netlify-api-url points at the Netlify API',
+            false,
+            false,
+          );
+        }
+        return parsed.data;
+      },
+      // @netlify/api already waits out 429s and resets; 5xx answers are ours to try again.
+      (error) => (error instanceof ApiFailure && error.status !== null && error.status >= 500 ? 1_000 : null),
+    );
+
+  return {
+    listPreviews: ({ page, branch }) =>
+      read(
+        'the list of deploys',
+        (signal) =>
+          api.listSiteDeploys(
+            { site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) },
+            { signal },
+          ),
+        z.array(deploySchema),
+      ),
+    getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
+    async retry(id) {
+      const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
+          signal: deadline.request(),
+        });
+      } catch (error) {
+        throw networkFailure('Netlify', error, 'the retry request', deadline.expired);
+      }
+      const text = await response.text().catch(() => '');
+      if (!response.ok) throw statusFailure(response.status, messageOf(text), 'the retry request', siteId);
+    },
+  };
+}
+
+function messageOf(text: string): string {
+  try {
+    const json = JSON.parse(text) as { message?: unknown; errors?: unknown };
+    if (typeof json.message === 'string') return excerpt(json.message);
+  } catch {
+    // Not JSON: an HTML error page or plain text.
+  }
+  return excerpt(text);
+}
+
+/** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
+function describe(error: unknown, what: string, siteId: string, expired: boolean): ApiFailure {
+  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
+  if (status === null) return networkFailure('Netlify', error, what, expired);
+  const json = (error as { json?: { message?: unknown } }).json;
+  const data = (error as { data?: unknown }).data;
+  const message = typeof json?.message === 'string' ? excerpt(json.message) : excerpt(typeof data === 'string' ? data : '');
+  return statusFailure(status, message, what, siteId);
+}
+
+function statusFailure(status: number, message: string, what: string, siteId: string): ApiFailure {
+  const said = message ? `: ${message}` : '';
+  const fail = (text: string, fix: string) =>
+    new ApiFailure('Netlify', status, text, fix, status >= 500, isTransientStatus(status));
+  switch (status) {
+    case 401:
+      return fail(
+        `Netlify rejected the token (401${said})`,
+        'set the netlify-token secret to a valid Netlify personal access token',
+      );
+    case 403:
+      return fail(
+        `Netlify refused access to site ${siteId} (403${said})`,
+        "use a netlify-token of a member of the site's Netlify team",
+      );
+    case 404:
+      return fail(
+        `Netlify found nothing for ${what} on site ${siteId} (404${said})`,
+        'check the site-id input: it must be the site\'s API ID, and the token must see that site',
+      );
+    case 429:
+      return fail(`Netlify's rate limit was reached during ${what} (429)`, 'wait a minute and comment again');
+    default:
+      if (status >= 500) return fail(`Netlify failed during ${what} (${status}${said})`, 'try again later');
+      return fail(`Netlify refused ${what} (${status}${said})`, 'see the message from Netlify');
+  }
+}

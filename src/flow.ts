@@ -1,0 +1,225 @@
+/**
+ * The flow of one handled command: ask the core, call the adapters, in as few round trips as the
+ * rules allow. It knows no API paths and does not touch @actions/core: main wires it.
+ *
+ *   round trip 1: eyes reaction, PR read, and either the first page of previews (trusted from the
+ *                 payload) or the commenter's permission (when only that can decide)
+ *   round trip 2: the retry (or, after a permission read, the first page)
+ *   round trip 3: the reply and the final reaction, in one request
+ */
+import type { CommandName } from './core/command.js';
+import {
+  decide,
+  isStale,
+  type Outcome,
+  retryReason,
+  retryTookEffect,
+  skipReason,
+} from './core/decision.js';
+import { choosePreview, type Deploy, mayFindOlder } from './core/preview.js';
+import { finalReaction, renderReply } from './core/reply.js';
+import { judgePermission, judgeTrust, type TrustVerdict } from './core/trust.js';
+import type { CommentEvent } from './event.js';
+import type { Settings } from './settings.js';
+import type { GitHubPort, Pull, Reported } from './adapters/github.js';
+import { ApiFailure } from './adapters/failure.js';
+import { type NetlifyPort, PER_PAGE } from './adapters/netlify.js';
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface Ports {
+  readonly github: GitHubPort;
+  readonly netlify: NetlifyPort;
+}
+
+export interface FlowInput {
+  readonly settings: Settings;
+  readonly event: CommentEvent;
+  readonly command: CommandName;
+  readonly ports: Ports;
+  readonly log: Log;
+  readonly runUrl: string | null;
+}
+
+export interface FlowResult {
+  readonly outcome: Outcome;
+  /** False when a picked-up command could not be shown on the PR at all. */
+  readonly shown: boolean;
+}
+
+/** Decides and acts; never throws for API failures (they become a `failed` outcome). */
+export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome; acknowledged: Promise<boolean> }> {
+  const { settings, event, command, ports, log } = input;
+  const { github, netlify } = ports;
+  const verdict = judgeTrust(
+    {
+      commenterLogin: event.commenterLogin,
+      commenterAssociation: event.commenterAssociation,
+      prAuthorAssociation: event.prAuthorAssociation,
+      labels: event.labels,
+    },
+    settings.trust,
+  );
+  log.info(`Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: trust ${describeVerdict(verdict)}.`);
+
+  // Round trip 1: everything that does not depend on another answer goes out together.
+  const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(github.react('eyes'), log);
+  if (verdict.kind === 'denied') return { outcome: denied(command, verdict.reason), acknowledged };
+
+  const pull = github.readPull().then(
+    (value): Pull | null => value,
+    (error: unknown) => {
+      log.warning(`Could not read the pull request, so the preview's commit is not compared with the head: ${messageOf(error)}`);
+      return null;
+    },
+  );
+  const permission = verdict.kind === 'ask-permission' ? github.readPermission(event.commenterLogin) : null;
+  let firstPage = verdict.kind === 'trusted' ? netlify.listPreviews({ page: 1 }) : null;
+  firstPage?.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
+
+  try {
+    if (permission) {
+      const granted = judgePermission(event.commenterLogin, await permission, settings.trust);
+      log.info(`Trust after reading the permission: ${describeVerdict(granted)}.`);
+      if (granted.kind !== 'trusted') return { outcome: denied(command, granted.reason), acknowledged };
+      firstPage = netlify.listPreviews({ page: 1 });
+    }
+    const preview = await findPreview(netlify, event.prNumber, await (firstPage as Promise<Deploy[]>), pull, log);
+    const head = await pull;
+    const decision = decide(command, preview);
+    const stale = preview ? isStale(preview, head?.headSha ?? null) : undefined;
+    if (decision.kind !== 'retry' || !preview) {
+      const result = decision.kind === 'not-found' ? 'not-found' : 'skipped';
+      return { outcome: { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview, stale }, acknowledged };
+    }
+    const reason = retryReason(decision);
+    if (settings.dryRun) {
+      log.info('dry-run: the retry was not requested.');
+      return { outcome: { result: 'retried', command, reason, preview, stale }, acknowledged };
+    }
+    return { outcome: await retryOnce(netlify, preview, { command, reason, stale }, log), acknowledged };
+  } catch (error) {
+    return { outcome: failed(command, error), acknowledged };
+  }
+}
+
+/**
+ * The PR's newest preview: on the first page of the site's previews for an active PR; otherwise on
+ * the page of the PR's head branch; otherwise by paging on until deploys are older than the PR.
+ */
+async function findPreview(
+  netlify: NetlifyPort,
+  prNumber: number,
+  firstPage: Deploy[],
+  pullRead: Promise<Pull | null>,
+  log: Log,
+): Promise<Deploy | null> {
+  const found = choosePreview(firstPage, prNumber);
+  if (found) return found;
+  const pull = await pullRead;
+  const since = pull?.createdAt ?? '1970-01-01T00:00:00Z';
+  if (!mayFindOlder(firstPage, PER_PAGE, since)) return null;
+
+  if (pull) {
+    const onBranch = choosePreview(await netlify.listPreviews({ page: 1, branch: pull.headRef }), prNumber);
+    if (onBranch) return onBranch;
+    log.info(`No preview of PR #${prNumber} among the deploys of branch ${pull.headRef}; paging through the site's deploys.`);
+  }
+  for (let page = 2; ; page++) {
+    const deploys = await netlify.listPreviews({ page });
+    const match = choosePreview(deploys, prNumber);
+    if (match || !mayFindOlder(deploys, PER_PAGE, since)) return match;
+  }
+}
+
+/** Sends the retry at most once; when its answer is lost, reads the deploy to learn whether it took. */
+async function retryOnce(
+  netlify: NetlifyPort,
+  preview: Deploy,
+  base: Pick<Outcome, 'command' | 'reason' | 'stale'>,
+  log: Log,
+): Promise<Outcome> {
+  try {
+    await netlify.retry(preview.id);
+    log.info(`Netlify accepted the retry of deploy ${preview.id}.`);
+    return { ...base, result: 'retried', preview };
+  } catch (error) {
+    if (!(error instanceof ApiFailure) || !error.mayHaveReached) return failed(base.command, error, preview);
+    log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
+    try {
+      const after = await netlify.getDeploy(preview.id);
+      if (retryTookEffect(preview, after)) {
+        return { ...base, result: 'retried', preview: after, detail: `Netlify's answer was lost, but the deploy is now ${after.state}.` };
+      }
+      return failed(base.command, error, after);
+    } catch (readError) {
+      log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
+      return failed(base.command, error, preview, 'It is not known whether Netlify started the build; look at the deploy log before commenting again.');
+    }
+  }
+}
+
+/** Posts what the PR shows (unless dry-run); returns whether the outcome is visible there. */
+export async function report(input: FlowInput, outcome: Outcome, acknowledged: Promise<boolean>): Promise<FlowResult> {
+  const { settings, log, ports } = input;
+  const quiet = settings.quietRetest && outcome.command === 'retest';
+  const body = quiet
+    ? null
+    : renderReply(outcome, { login: input.event.commenterLogin, words: settings.words, okToTestLabel: settings.trust.okToTestLabel, runUrl: input.runUrl });
+  const reaction = finalReaction(outcome.result);
+  const eyes = await acknowledged;
+  if (settings.dryRun) {
+    log.info(`dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`);
+    return { outcome, shown: true };
+  }
+  let reported: Reported;
+  try {
+    reported = await ports.github.report({ body, reaction });
+  } catch (error) {
+    const failure = error instanceof ApiFailure ? error : new ApiFailure('GitHub', null, messageOf(error), 'try again later', true, true);
+    reported = { replyUrl: null, reactionAdded: false, failures: [failure] };
+  }
+  for (const failure of reported.failures) log.warning(`${capitalize(failure.message)}: ${failure.fix}.`);
+  if (reported.replyUrl) log.info(`Replied: ${reported.replyUrl}`);
+  const nothingMore = body === null && reaction === null;
+  return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || (nothingMore && eyes) };
+}
+
+function denied(command: CommandName, reason: string): Outcome {
+  return { result: 'denied', command, reason: `${reason}.`, preview: null, decidedBy: reason };
+}
+
+function failed(command: CommandName | null, error: unknown, preview: Deploy | null = null, detail?: string): Outcome {
+  const failure = error instanceof ApiFailure ? error : null;
+  const reason = failure ? `${capitalize(failure.message)}.` : `Unexpected error: ${messageOf(error)}.`;
+  return { result: 'failed', command, reason, preview, fix: failure?.fix, detail };
+}
+
+async function settle(work: Promise<void>, log: Log): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch (error) {
+    const failure = error instanceof ApiFailure ? error : null;
+    log.warning(`Could not add the eyes reaction: ${messageOf(error)}${failure ? `: ${failure.fix}` : ''}.`);
+    return false;
+  }
+}
+
+function describeVerdict(verdict: TrustVerdict): string {
+  if (verdict.kind === 'ask-permission') return 'not settled by the event, asking GitHub for the permission';
+  return `${verdict.kind} (${verdict.reason})`;
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiFailure) return error.message;
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0]}`;
+  return 'unknown error';
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,228 @@
+/**
+ * The entry: reads the inputs and the event, asks the core, wires the adapters, reports.
+ * The only module that touches @actions/core. The Netlify client and Octokit are loaded only once a
+ * command was found, so that the many comments without one cost little more than starting Node.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { mayHoldCommand } from './core/command.js';
+import type { Outcome, Result } from './core/decision.js';
+import type { CommentEvent } from './event.js';
+import type { Settings } from './settings.js';
+
+type Core = typeof import('@actions/core');
+
+const USER_AGENT = 'netlify-preview-retry/1';
+/** Time left for the reply after the run's budget is spent, so that a picked-up command still ends visibly. */
+const REPORT_GRACE_MS = 15_000;
+
+async function main(): Promise<void> {
+  const raw = readRawEvent();
+  const quick = quickIgnore(raw);
+  if (quick) {
+    // The common case, kept to about Node's own start-up: nothing here depends on an input, so neither
+    // zod nor @actions/core (whose OIDC client loads undici) is loaded, and the outputs go through the
+    // runner's file protocol directly.
+    writeOutputsQuickly({ result: 'ignored', command: '', 'deploy-id': '', 'deploy-state': '', 'deploy-url': '', reason: quick });
+    process.stdout.write(`Result: ignored. ${quick}\n`);
+    return;
+  }
+  const [core, { readSettings, InputError }, { readCommentEvent, EventError }, { screenComment }] = await Promise.all([
+    import('@actions/core'),
+    import('./settings.js'),
+    import('./event.js'),
+    import('./core/screen.js'),
+  ]);
+  maskToken(core);
+  let settings: Settings;
+  let event: CommentEvent | null = null;
+  let screened: ReturnType<typeof screenComment>;
+  try {
+    settings = readSettings(input);
+    const readEvent = () => {
+      let json: unknown;
+      try {
+        json = raw.json();
+      } catch (error) {
+        throw new EventError((error as Error).message);
+      }
+      if (json === null) throw new EventError('The event payload at GITHUB_EVENT_PATH is not JSON.');
+      event = readCommentEvent(json);
+      return event;
+    };
+    screened = screenComment(raw.name, readEvent, settings.words, settings.trust.apps);
+  } catch (error) {
+    if (!(error instanceof InputError || error instanceof EventError)) throw error;
+    core.setOutput('result', 'failed');
+    core.setOutput('reason', error.message);
+    core.setFailed(error.message);
+    return;
+  }
+  if (screened.kind === 'ignored') {
+    await finish(core, settings, { result: 'ignored', command: null, reason: screened.reason, preview: null }, true);
+    return;
+  }
+  await handle(core, settings, event as unknown as CommentEvent, screened.command);
+}
+
+interface RawEvent {
+  readonly name: string;
+  /** The payload, parsed on first use: null when it is not JSON; throws when there is no payload file. */
+  readonly json: () => unknown;
+}
+
+function readRawEvent(): RawEvent {
+  let parsed: { value: unknown } | null = null;
+  return {
+    name: process.env.GITHUB_EVENT_NAME ?? '',
+    json: () => {
+      if (parsed) return parsed.value;
+      const path = process.env.GITHUB_EVENT_PATH;
+      if (!path) throw new Error('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
+      try {
+        parsed = { value: JSON.parse(readFileSync(path, 'utf8')) };
+      } catch {
+        parsed = { value: null };
+      }
+      return parsed.value;
+    },
+  };
+}
+
+/**
+ * The reason to ignore the event when no input could change that: not an issue_comment, or a
+ * comment without a single command-shaped line. Anything less clear-cut goes the full way.
+ */
+function quickIgnore(raw: RawEvent): string | null {
+  if (raw.name !== 'issue_comment') return null;
+  let body: unknown;
+  try {
+    body = (raw.json() as { comment?: { body?: unknown } } | null)?.comment?.body;
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'string' || mayHoldCommand(body)) return null;
+  return 'The comment holds no command.';
+}
+
+/** Reads an input the way the runner passes it. */
+function input(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+function maskToken(core: Core): void {
+  const token = input('netlify-token');
+  if (token) core.setSecret(token);
+}
+
+/** GITHUB_OUTPUT's documented multi-line form; the values here never hold the token. */
+function writeOutputsQuickly(outputs: Record<string, string>): void {
+  const file = process.env.GITHUB_OUTPUT;
+  if (!file) return;
+  const delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  const lines = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
+  appendFileSync(file, lines.join(''));
+}
+
+async function handle(core: Core, settings: Settings, event: CommentEvent, command: 'retest' | 'rebuild'): Promise<void> {
+  const [{ Deadline }, { createGitHub }, { createNetlify }, flow] = await Promise.all([
+    import('./adapters/deadline.js'),
+    import('./adapters/github.js'),
+    import('./adapters/netlify.js'),
+    import('./flow.js'),
+  ]);
+  const budgetMs = settings.timeoutSeconds * 1000;
+  const deadline = Deadline.after(budgetMs);
+  const github = (d: InstanceType<typeof Deadline>) =>
+    createGitHub({
+      token: settings.githubToken,
+      owner: event.owner,
+      repo: event.repo,
+      prNumber: event.prNumber,
+      prNodeId: event.prNodeId,
+      commentId: event.commentId,
+      commentNodeId: event.commentNodeId,
+      deadline: d,
+      userAgent: USER_AGENT,
+    });
+  const netlify = await createNetlify({
+    token: settings.netlifyToken,
+    siteId: settings.siteId,
+    apiUrl: settings.netlifyApiUrl,
+    deadline,
+    userAgent: USER_AGENT,
+  });
+  const log = { info: (message: string) => core.info(message), warning: (message: string) => core.warning(message) };
+  const input = { settings, event, command, ports: { github: github(deadline), netlify }, log, runUrl: runUrl() };
+
+  // The budget is enforced here too: @netlify/api waits out rate limits without looking at signals.
+  let timer: NodeJS.Timeout | undefined;
+  const spent = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), budgetMs + 500);
+  });
+  const decided = await Promise.race([flow.decideAndAct(input), spent]);
+  clearTimeout(timer);
+  const outcome: Outcome = decided?.outcome ?? {
+    result: 'failed',
+    command,
+    reason: `No answer came from Netlify or GitHub within timeout-seconds (${settings.timeoutSeconds} s).`,
+    preview: null,
+    fix: 'check the status of Netlify and GitHub, or raise timeout-seconds',
+  };
+  const acknowledged = decided?.acknowledged ?? Promise.resolve(false);
+  const late = decided ? input : { ...input, ports: { ...input.ports, github: github(Deadline.after(REPORT_GRACE_MS)) } };
+  const { shown } = await flow.report(late, outcome, acknowledged);
+  await finish(core, settings, outcome, shown);
+}
+
+/** Sets the outputs and the job summary, and fails the step when the run failed or went unseen. */
+async function finish(core: Core, settings: Settings, outcome: Outcome, shown: boolean): Promise<void> {
+  const scrub = (text: string) => text.split(settings.netlifyToken).join('***');
+  const preview = outcome.preview;
+  const outputs: Record<string, string> = {
+    result: outcome.result,
+    command: outcome.command ?? '',
+    'deploy-id': preview?.id ?? '',
+    'deploy-state': preview?.state ?? '',
+    'deploy-url': preview?.url ?? '',
+    reason: outcome.reason,
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, scrub(value));
+  core.info(scrub(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`));
+  await writeSummary(core, outputs, settings.dryRun, scrub);
+
+  if (outcome.result === 'failed') {
+    core.setFailed(scrub(`${outcome.reason}${outcome.fix ? ` To fix: ${outcome.fix}.` : ''}`));
+  } else if (!shown && outcome.result === 'retried') {
+    core.warning('The preview was retried, but the outcome could not be shown on the pull request.');
+  } else if (!shown) {
+    core.setFailed(scrub(`The outcome (${outcome.result}) could not be shown on the pull request: ${outcome.reason}`));
+  }
+}
+
+async function writeSummary(core: Core, outputs: Record<string, string>, dryRun: boolean, scrub: (text: string) => string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const rows = Object.entries(outputs).map(([name, value]) => [{ data: name }, { data: escapeHtml(scrub(value)) || '—' }]);
+  core.summary
+    .addHeading(`Netlify preview: ${outputs.result as Result}${dryRun ? ' (dry run)' : ''}`, 3)
+    .addTable([[{ data: 'output', header: true }, { data: 'value', header: true }], ...rows]);
+  // A failed summary write must not hide the outcome: the outputs and the log already carry it.
+  await core.summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+}
+
+function runUrl(): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
+  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : null;
+}
+
+main().then(
+  () => process.exit(),
+  async (error: unknown) => {
+    const core = await import('@actions/core');
+    core.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit();
+  },
+);
