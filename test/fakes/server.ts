@@ -1,0 +1,229 @@
+/**
+ * A real HTTP server on 127.0.0.1 that the fakes of Netlify and GitHub are built on: routing, a fixed
+ * latency per request, a log of every request, and faults injected per request.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query, e.g. /api/v1/sites/abc/deploys. */
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+  readonly startedAt: number;
+  endedAt: number;
+  /** What the fake answered: a status, or the fault it played. */
+  outcome: number | string;
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** A fault the server plays instead of its normal answer. */
+export type Fault =
+  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string>; readonly raw?: string }
+  | { readonly kind: 'hang' }
+  | { readonly kind: 'half-body' }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'malformed-json' }
+  | { readonly kind: 'html'; readonly status?: number }
+  | { readonly kind: 'wrong-shape' }
+  /** Answers normally (the request takes effect), then drops the connection before the answer is sent. */
+  | { readonly kind: 'lose-answer' };
+
+export interface Injection {
+  readonly method?: string;
+  /** Matched against the path (without the query). */
+  readonly path: RegExp;
+  readonly fault: Fault;
+  /** How many matching requests get the fault (default: every one). */
+  times?: number;
+}
+
+export type Handler = (request: RecordedRequest, params: Record<string, string>) => Reply | Promise<Reply>;
+
+interface Route {
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+  readonly handler: Handler;
+}
+
+export class FakeServer {
+  readonly requests: RecordedRequest[] = [];
+  latencyMs = 0;
+  readonly #routes: Route[] = [];
+  readonly #injections: Injection[] = [];
+  readonly #sockets = new Set<Socket>();
+  #server: Server | null = null;
+  #port = 0;
+
+  constructor(readonly name: string) {}
+
+  /** Registers a route; `:name` segments become params. */
+  route(method: string, template: string, handler: Handler): void {
+    const names: string[] = [];
+    const source = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([a-z_]+)/gi, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    this.#routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+  }
+
+  inject(injection: Injection): void {
+    this.#injections.push({ ...injection });
+  }
+
+  clearFaults(): void {
+    this.#injections.length = 0;
+  }
+
+  async start(): Promise<string> {
+    const server = createServer((req, res) => void this.#handle(req, res));
+    server.keepAliveTimeout = 1_000;
+    server.on('connection', (socket) => {
+      this.#sockets.add(socket);
+      socket.on('close', () => this.#sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.#server = server;
+    this.#port = (server.address() as AddressInfo).port;
+    return this.origin;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.#port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.#sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    this.#server = null;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', this.origin);
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+      startedAt: performance.now(),
+      endedAt: 0,
+      outcome: 0,
+    };
+    this.requests.push(request);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+
+    const fault = this.#takeFault(request);
+    if (fault && fault.kind !== 'lose-answer') {
+      request.outcome = fault.kind === 'status' ? fault.status : fault.kind;
+      this.#play(fault, res, request);
+      return;
+    }
+    const reply = await this.#dispatch(request);
+    request.endedAt = performance.now();
+    if (fault) {
+      request.outcome = 'lose-answer';
+      res.socket?.destroy();
+      return;
+    }
+    request.outcome = reply.status;
+    this.#send(res, reply);
+  }
+
+  async #dispatch(request: RecordedRequest): Promise<Reply> {
+    for (const route of this.#routes) {
+      if (route.method !== request.method) continue;
+      const match = route.pattern.exec(request.path);
+      if (!match) continue;
+      const params = Object.fromEntries(route.names.map((name, i) => [name, match[i + 1] as string]));
+      try {
+        return await route.handler(request, params);
+      } catch (error) {
+        return { status: 500, body: { message: `fake ${this.name} failed: ${String(error)}` } };
+      }
+    }
+    return this.notFound(request);
+  }
+
+  /** The API's own 404 for an unknown path; each fake overrides it with its API's body. */
+  notFound(_request: RecordedRequest): Reply {
+    return { status: 404, body: { message: 'Not Found' } };
+  }
+
+  #takeFault(request: RecordedRequest): Fault | null {
+    for (const injection of this.#injections) {
+      if (injection.method && injection.method !== request.method) continue;
+      if (!injection.path.test(request.path)) continue;
+      if (injection.times === 0) continue;
+      if (injection.times !== undefined) injection.times--;
+      return injection.fault;
+    }
+    return null;
+  }
+
+  #play(fault: Fault, res: ServerResponse, request: RecordedRequest): void {
+    const end = () => {
+      request.endedAt = performance.now();
+    };
+    switch (fault.kind) {
+      case 'status':
+        end();
+        if (fault.raw !== undefined) {
+          res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
+          res.end(fault.raw);
+          return;
+        }
+        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} });
+        return;
+      case 'hang':
+        return; // never answers; the socket is destroyed when the server stops
+      case 'half-body':
+        end();
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096' });
+        res.write('[{"id":"5f1b2c3d4e5f6a7b8c9d0e1f","state":"err');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      case 'reset':
+        end();
+        res.socket?.destroy();
+        return;
+      case 'malformed-json':
+        end();
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"id": "abc", "state": ');
+        return;
+      case 'html':
+        end();
+        res.writeHead(fault.status ?? 502, { 'content-type': 'text/html' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+        return;
+      case 'wrong-shape':
+        end();
+        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } });
+        return;
+      case 'lose-answer':
+        return;
+    }
+  }
+
+  #send(res: ServerResponse, reply: Reply): void {
+    const headers = { 'content-type': 'application/json; charset=utf-8', ...reply.headers };
+    if (reply.status === 204 || reply.body === undefined) {
+      res.writeHead(reply.status, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(reply.status, headers);
+    res.end(JSON.stringify(reply.body));
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Runs the built action (dist/index.js) the way the runner does: INPUT_* variables with action.yml's
+ * defaults, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; then reads what it wrote.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist/index.js');
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; required?: boolean; description: string }>;
+  outputs: Record<string, { description: string }>;
+}
+
+export const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+export interface ActionRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+  readonly ms: number;
+  /** Everything the run wrote: log, outputs and summary, for secret scans. */
+  readonly everything: string;
+}
+
+export interface RunOptions {
+  readonly inputs: Record<string, string>;
+  readonly eventName?: string;
+  readonly payload?: unknown;
+  /** Raw text for the event file, instead of `payload`. */
+  readonly rawPayload?: string;
+  readonly githubApiUrl: string;
+  readonly githubToken?: string;
+  readonly env?: Record<string, string>;
+  readonly killAfterMs?: number;
+}
+
+/** The environment variable the runner sets for an input. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'npr-run-'));
+  const eventPath = join(dir, 'event.json');
+  const outputPath = join(dir, 'output');
+  const summaryPath = join(dir, 'summary');
+  writeFileSync(eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.eventName ?? 'issue_comment',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_API_URL: options.githubApiUrl,
+    GITHUB_GRAPHQL_URL: `${options.githubApiUrl}/graphql`,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'octo-org/docs',
+    GITHUB_RUN_ID: '9876543210',
+    RUNNER_TEMP: dir,
+  };
+  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+    let value = options.inputs[name] ?? spec.default ?? '';
+    if (value === '${{ github.token }}') value = options.githubToken ?? 'ghs_workflowtoken0000000000000000000000';
+    env[inputVariable(name)] = value;
+  }
+  for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
+  Object.assign(env, options.env);
+
+  const started = performance.now();
+  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearTimeout(killer);
+  const ms = performance.now() - started;
+
+  const outputText = readFileSync(outputPath, 'utf8');
+  const summary = readFileSync(summaryPath, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return { code, stdout, stderr, outputs: parseOutputs(outputText), summary, ms, everything: [stdout, stderr, outputText, summary].join('\n') };
+}
+
+/** Reads GITHUB_OUTPUT's `name<<DELIMITER` blocks. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] as string);
+    if (!match) continue;
+    const [, name, delimiter] = match as unknown as [string, string, string];
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] as string);
+    outputs[name] = value.join('\n');
+  }
+  return outputs;
+}
