@@ -491,7 +491,9 @@ function finalReaction(result) {
 /** Marks the action's own replies, so that they can be told apart from people's comments. */
 const REPLY_MARKER = '<!-- netlify-preview-retry -->';
 function renderReply(outcome, ctx) {
-    const lines = [`@${ctx.login} ${headline(outcome, ctx)}`];
+    // A denial's reason already starts with the commenter's @login (see core/trust.ts).
+    const addressed = outcome.result === 'denied' && outcome.decidedBy?.startsWith(`@${ctx.login} `);
+    const lines = [addressed ? headline(outcome, ctx) : `@${ctx.login} ${headline(outcome, ctx)}`];
     if (outcome.detail)
         lines.push('', outcome.detail);
     const preview = outcome.preview;
@@ -502,15 +504,20 @@ function renderReply(outcome, ctx) {
         const log = deployLogUrl(preview);
         if (log)
             links.push(`- Deploy log: ${log}`);
-        links.push(`- Deploy: \`${preview.id}\`, state \`${preview.state}\`${preview.commitRef ? `, commit ${reply_short(preview.commitRef)}` : ''}`);
+        const commit = preview.commitRef ? `, built from ${reply_short(preview.commitRef)}` : '';
+        links.push(`- Deploy \`${preview.id}\`: state \`${preview.state}\` when checked${commit}`);
         lines.push('', ...links);
     }
     if (outcome.stale) {
         lines.push('', `Note: this preview was built from ${reply_short(outcome.stale.built)}, not from the PR's head ${reply_short(outcome.stale.head)}. ` +
             'A retry rebuilds the same commit; Netlify builds the head in a new deploy preview of its own.');
     }
-    if (outcome.result === 'failed' && ctx.runUrl)
-        lines.push('', `Details are in the [workflow run](${ctx.runUrl}).`);
+    if (outcome.result === 'failed') {
+        if (outcome.fix)
+            lines.push('', `To fix: ${outcome.fix}.`);
+        if (ctx.runUrl)
+            lines.push('', `Details are in the [workflow run](${ctx.runUrl}).`);
+    }
     lines.push('', REPLY_MARKER);
     return lines.join('\n');
 }
@@ -522,11 +529,11 @@ function headline(outcome, ctx) {
             if (outcome.preview?.state === 'ready') {
                 return `${outcome.reason} Comment \`${ctx.words.rebuild}\` to force a rebuild.`;
             }
-            return `${outcome.reason} No retry was requested.`;
+            return outcome.reason;
         case 'not-found':
             return `${outcome.reason} Netlify may not have started building it yet; nothing was retried.`;
         case 'denied':
-            return (`${outcome.reason}, so \`${commandWord(outcome, ctx)}\` was not run. ` +
+            return (`${outcome.decidedBy ?? outcome.reason.replace(/\.$/, '')}, so \`${commandWord(outcome, ctx)}\` was not run. ` +
                 `A maintainer can allow commands on this PR by adding the \`${ctx.okToTestLabel}\` label.`);
         case 'failed':
             return `The retry could not be requested. ${outcome.reason}`;

@@ -168,7 +168,7 @@ function readSettings(read) {
     const values = {};
     for (const name of Object.keys(schemas)) {
         const raw = read(name);
-        const given = raw === '' && name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : raw;
+        const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : '');
         const parsed = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xL(schemas[name], given);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];

@@ -104,9 +104,9 @@ function quickIgnore(raw: RawEvent): string | null {
   return 'The comment holds no command.';
 }
 
-/** Reads an input the way the runner passes it. */
-function input(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+/** Reads an input the way the runner passes it (undefined when the variable is not set at all). */
+function input(name: string): string | undefined {
+  return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
 }
 
 function maskToken(core: Core): void {

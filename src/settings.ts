@@ -39,8 +39,9 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
-/** Reads one input as the runner passes it ('' when unset). */
-export type InputReader = (name: string) => string;
+/** Reads one input as the runner passes it: undefined when not set at all (the runner sets every input
+ * action.yml declares, with its default; a missing one means the action runs some other way). */
+export type InputReader = (name: string) => string | undefined;
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,98}$/i;
@@ -132,7 +133,7 @@ export function readSettings(read: InputReader): Settings {
   const values = {} as Record<InputName, unknown>;
   for (const name of Object.keys(schemas) as InputName[]) {
     const raw = read(name);
-    const given = raw === '' && name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : raw;
+    const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : '');
     const parsed = z.safeParse(schemas[name], given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -24,7 +24,9 @@ export function finalReaction(result: Result): 'rocket' | 'confused' | null {
 export const REPLY_MARKER = '<!-- netlify-preview-retry -->';
 
 export function renderReply(outcome: Outcome, ctx: ReplyContext): string {
-  const lines = [`@${ctx.login} ${headline(outcome, ctx)}`];
+  // A denial's reason already starts with the commenter's @login (see core/trust.ts).
+  const addressed = outcome.result === 'denied' && outcome.decidedBy?.startsWith(`@${ctx.login} `);
+  const lines = [addressed ? headline(outcome, ctx) : `@${ctx.login} ${headline(outcome, ctx)}`];
   if (outcome.detail) lines.push('', outcome.detail);
   const preview = outcome.preview;
   if (preview && outcome.result !== 'denied') {
@@ -32,7 +34,8 @@ export function renderReply(outcome: Outcome, ctx: ReplyContext): string {
     if (preview.url) links.push(`- Preview: ${preview.url}`);
     const log = deployLogUrl(preview);
     if (log) links.push(`- Deploy log: ${log}`);
-    links.push(`- Deploy: \`${preview.id}\`, state \`${preview.state}\`${preview.commitRef ? `, commit ${short(preview.commitRef)}` : ''}`);
+    const commit = preview.commitRef ? `, built from ${short(preview.commitRef)}` : '';
+    links.push(`- Deploy \`${preview.id}\`: state \`${preview.state}\` when checked${commit}`);
     lines.push('', ...links);
   }
   if (outcome.stale) {
@@ -42,7 +45,10 @@ export function renderReply(outcome: Outcome, ctx: ReplyContext): string {
         'A retry rebuilds the same commit; Netlify builds the head in a new deploy preview of its own.',
     );
   }
-  if (outcome.result === 'failed' && ctx.runUrl) lines.push('', `Details are in the [workflow run](${ctx.runUrl}).`);
+  if (outcome.result === 'failed') {
+    if (outcome.fix) lines.push('', `To fix: ${outcome.fix}.`);
+    if (ctx.runUrl) lines.push('', `Details are in the [workflow run](${ctx.runUrl}).`);
+  }
   lines.push('', REPLY_MARKER);
   return lines.join('\n');
 }
@@ -55,12 +61,12 @@ function headline(outcome: Outcome, ctx: ReplyContext): string {
       if (outcome.preview?.state === 'ready') {
         return `${outcome.reason} Comment \`${ctx.words.rebuild}\` to force a rebuild.`;
       }
-      return `${outcome.reason} No retry was requested.`;
+      return outcome.reason;
     case 'not-found':
       return `${outcome.reason} Netlify may not have started building it yet; nothing was retried.`;
     case 'denied':
       return (
-        `${outcome.reason}, so \`${commandWord(outcome, ctx)}\` was not run. ` +
+        `${outcome.decidedBy ?? outcome.reason.replace(/\.$/, '')}, so \`${commandWord(outcome, ctx)}\` was not run. ` +
         `A maintainer can allow commands on this PR by adding the \`${ctx.okToTestLabel}\` label.`
       );
     case 'failed':

@@ -25,7 +25,11 @@ export interface ActionRun {
   readonly outputs: Record<string, string>;
   readonly summary: string;
   readonly ms: number;
-  /** Everything the run wrote: log, outputs and summary, for secret scans. */
+  /**
+   * Everything the run wrote that anyone can read afterwards: the log as the runner shows it, the
+   * outputs and the summary, for secret scans. `::add-mask::` commands are left out: the runner
+   * consumes them (that is how a value gets masked) and never shows them.
+   */
   readonly everything: string;
 }
 
@@ -92,7 +96,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const outputText = readFileSync(outputPath, 'utf8');
   const summary = readFileSync(summaryPath, 'utf8');
   rmSync(dir, { recursive: true, force: true });
-  return { code, stdout, stderr, outputs: parseOutputs(outputText), summary, ms, everything: [stdout, stderr, outputText, summary].join('\n') };
+  return { code, stdout, stderr, outputs: parseOutputs(outputText), summary, ms, everything: [withoutMaskCommands(stdout), stderr, outputText, summary].join('\n') };
+}
+
+function withoutMaskCommands(log: string): string {
+  return log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
 }
 
 /** Reads GITHUB_OUTPUT's `name<<DELIMITER` blocks. */
