@@ -480,14 +480,18 @@ async function main(): Promise<void> {
   );
 
   // The issue's targets.
-  const at50 = (index: number) => rows.find((r) => r.scenario === SCENARIOS[index] && r.latency === 50) as Row;
+  const scenario = (index: number) => SCENARIOS[index] as Scenario;
+  const at50 = (index: number) =>
+    rows.find((r) => r.scenario === scenario(index) && r.latency === ROUND_TRIP_LATENCY) as Row;
   const common = at50(0).runs.action[0] as Measure;
+  const commonTrips = roundTripRow(rows, scenario(0)).action;
+  const eyesFirst = at50(0).runs.action.some((m) => m.eyesFirst && m.roundTrips === commonTrips);
   const old = at50(1).runs.action[0] as Measure;
   const targets: [string, boolean][] = [
     [
-      `common path (active PR): ${common.roundTrips} round trips (at most 3), ${common.netlify + common.github} requests (at most 5), ` +
-        `eyes in the first round trip: ${common.eyesFirst ? 'yes' : 'no'}`,
-      common.roundTrips <= 3 && common.netlify + common.github <= 5 && at50(0).runs.action.some((m) => m.eyesFirst),
+      `common path (active PR): ${commonTrips} round trips (at most 3), ${common.netlify + common.github} requests ` +
+        `(at most 5), eyes in the first round trip: ${eyesFirst ? 'yes' : 'no'}`,
+      commonTrips <= 3 && common.netlify + common.github <= 5 && eyesFirst,
     ],
     [`old PR on a 10,000-deploy site: ${old.lookups} Netlify reads to find the preview (at most 3)`, old.lookups <= 3],
     [`no command: ${startRatio.toFixed(2)}× Node's start-up (at most 1.5×)`, startRatio <= 1.5],
