@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**
@@ -16,18 +17,25 @@ __webpack_require__.r(__webpack_exports__);
  * spent, whichever comes first; retries wait only while the budget lasts.
  */
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * A request may take at most this share of the budget, so that one that never answers leaves time
+ * to try it again and to go on: with timeout-seconds 5 a request gets 1.7 s, from 45 s on it gets 15 s.
+ */
+const REQUEST_SHARE = 3;
 class Deadline {
     #budget;
     #endsAt;
-    constructor(budget, endsAt) {
+    #requestMs;
+    constructor(budget, endsAt, requestMs = REQUEST_TIMEOUT_MS) {
         this.#budget = budget;
         this.#endsAt = endsAt;
+        this.#requestMs = requestMs;
     }
     static after(ms) {
-        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms, requestTimeout(ms));
     }
-    /** The signal for one request. */
-    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+    /** The signal for one request: its own timeout, or the end of the budget, whichever comes first. */
+    request(timeoutMs = this.#requestMs) {
         return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
     }
     get expired() {
@@ -43,6 +51,10 @@ class Deadline {
         await new Promise((resolve) => setTimeout(resolve, ms));
         return !this.expired;
     }
+}
+/** Each request's own timeout within a budget of `budgetMs`. */
+function requestTimeout(budgetMs) {
+    return Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(budgetMs / REQUEST_SHARE)));
 }
 /**
  * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting
@@ -71,6 +83,9 @@ async function withRetries(deadline, tries, attempt, retryable) {
 /* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   F9: () => (/* binding */ ApiFailure),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   Qe: () => (/* binding */ commentAgain),
+/* harmony export */   n6: () => (/* binding */ describeIssue),
 /* harmony export */   rd: () => (/* binding */ networkFailure)
 /* harmony export */ });
 /* unused harmony export errorCode */
@@ -84,6 +99,7 @@ class ApiFailure extends Error {
     fix;
     mayHaveReached;
     transient;
+    retryAfterMs;
     name = 'ApiFailure';
     constructor(service, 
     /** HTTP status, or null when no answer came. */
@@ -93,24 +109,27 @@ class ApiFailure extends Error {
     /** True when the request may have been processed although no good answer came back. */
     mayHaveReached, 
     /** True when trying the same request again later could succeed. */
-    transient) {
+    transient, 
+    /** How long the API asked to wait before trying again (Retry-After, X-RateLimit-Reset), when it said. */
+    retryAfterMs = null) {
         super(message);
         this.service = service;
         this.status = status;
         this.fix = fix;
         this.mayHaveReached = mayHaveReached;
         this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** Network-level failure codes (from node-fetch, undici and the OS) and whether the request was sent. */
-function networkFailure(service, error, what, budgetExpired) {
+function networkFailure(service, error, what, timedOut) {
     const code = errorCode(error);
-    if (budgetExpired || isAbort(error)) {
-        return new ApiFailure(service, null, `${service} did not answer ${what} in time`, `check ${service}'s status; the request was abandoned`, true, true);
+    if (timedOut || isAbort(error)) {
+        return new ApiFailure(service, null, `${service} did not answer in time (${what})`, `check ${service}'s status, or raise timeout-seconds`, true, true);
     }
     const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    const detail = code ? ` (${code})` : '';
-    return new ApiFailure(service, null, refused ? `${service} could not be reached for ${what}${detail}` : `the connection to ${service} failed during ${what}${detail}`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+    const detail = code ? `: ${code}` : '';
+    return new ApiFailure(service, null, refused ? `${service} could not be reached (${what}${detail})` : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
 }
 function isAbort(error) {
     if (!(error instanceof Error))
@@ -136,12 +155,48 @@ function errorCode(error) {
 function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
-/** A short, printable excerpt of an API's error text: one line, bounded, no markup. */
-function excerpt(text) {
+/**
+ * A short, printable excerpt of an API's error text: one line, bounded, no markup, and none of the
+ * `secrets` (removed before the text is cut, so that no part of one survives at the cut). Of an HTML
+ * page only its title is kept.
+ */
+function excerpt(text, secrets = []) {
     if (typeof text !== 'string')
         return '';
-    const line = text.replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    let clean = text.slice(0, 20_000);
+    for (const secret of secrets)
+        if (secret)
+            clean = clean.split(secret).join('***');
+    const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
+    const line = (title ?? clean).replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+/** The wait an answer asks for before the next try: Retry-After (seconds or a date) or X-RateLimit-Reset (epoch seconds). */
+function retryAfter(header, now = Date.now()) {
+    const after = header('retry-after')?.trim();
+    if (after && /^\d{1,7}$/.test(after))
+        return Number(after) * 1000;
+    if (after && !Number.isNaN(Date.parse(after)))
+        return Math.max(0, Date.parse(after) - now);
+    const reset = header('x-ratelimit-reset')?.trim();
+    if (reset && /^\d{1,12}$/.test(reset))
+        return Math.max(0, Number(reset) * 1000 - now);
+    return null;
+}
+/** What to do about a rate limit that ends in `waitMs`: a fix, in words a maintainer acts on. */
+function commentAgain(waitMs, now = Date.now()) {
+    if (waitMs === null || waitMs <= 60_000)
+        return 'wait a minute and comment again';
+    const at = new Date(now + waitMs + 60_000).toISOString().slice(11, 16);
+    return `the limit resets at about ${at} UTC: comment again after that`;
+}
+/** One zod issue in plain words: where, and what was wrong there. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'body: not valid';
+    const where = issue.path.map(String).join('.') || 'body';
+    const missing = /received undefined$/.test(issue.message);
+    return `${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`;
 }
 
 
@@ -152,7 +207,9 @@ function excerpt(text) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createGitHub: () => (/* binding */ createGitHub)
+/* harmony export */   createGitHub: () => (/* binding */ createGitHub),
+/* harmony export */   permissionSchema: () => (/* binding */ permissionSchema),
+/* harmony export */   pullSchema: () => (/* binding */ pullSchema)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(0);
@@ -169,6 +226,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** The fields read from a pull request (exported, like permissionSchema, for the contract tests). */
 const pullSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{40,64}$/), ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1) }),
     created_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
@@ -176,7 +234,8 @@ const pullSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 })
     .transform((p) => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state }));
 const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    permission: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
+    // Required by GitHub's schema: an answer without it is not a permission answer.
+    permission: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     role_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
     user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()).nullish() })
         .nullish(),
@@ -206,34 +265,37 @@ const REPORT_MUTATION_PARTS = {
 function createGitHub(options) {
     const { deadline, owner, repo } = options;
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { userAgent: options.userAgent });
-    /** A request that is safe to repeat: tried again on 5xx, 429 and network failures while the budget lasts. */
-    const idempotent = (what, call) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+    const secrets = [options.token];
+    /**
+     * A request that is safe to repeat: tried again on 5xx, 429, network failures and unreadable answers
+     * while the budget lasts. `forbidden` is what to fix when GitHub answers 403.
+     */
+    const idempotent = (what, forbidden, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+        let data;
+        const signal = deadline.request();
         try {
-            return await call(deadline.request());
+            ({ data } = await call(signal));
         }
         catch (error) {
-            throw describe(error, what, deadline.expired);
+            throw describe(error, what, deadline.expired || signal.aborted, forbidden, secrets);
         }
+        return validate(schema, data, what);
     }, retryWait);
     return {
-        async readPull() {
-            const answer = await idempotent('reading the pull request', (signal) => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-                owner,
-                repo,
-                pull_number: options.prNumber,
-                request: { signal },
-            }));
-            return validate(pullSchema, answer.data, 'the pull request');
-        },
+        readPull: () => idempotent('reading the pull request', READ_PULL_FIX, (signal) => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            owner,
+            repo,
+            pull_number: options.prNumber,
+            request: { signal },
+        }), pullSchema),
         async readPermission(login) {
             try {
-                const answer = await idempotent(`reading @${login}'s permission`, (signal) => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+                return await idempotent(`reading @${login}'s permission`, READ_PERMISSION_FIX, (signal) => octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
                     owner,
                     repo,
                     username: login,
                     request: { signal },
-                }));
-                return validate(permissionSchema, answer.data, 'the permission answer');
+                }), permissionSchema);
             }
             catch (error) {
                 // GitHub answers 404 for an account that is no collaborator at all (or no longer exists).
@@ -243,13 +305,13 @@ function createGitHub(options) {
             }
         },
         async react(content) {
-            await idempotent(`adding the ${content} reaction`, (signal) => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+            await idempotent(`adding the ${content} reaction`, PERMISSIONS_FIX, (signal) => octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
                 owner,
                 repo,
                 comment_id: options.commentId,
                 content,
                 request: { signal },
-            }));
+            }), reactionAnswer);
         },
         async report({ body, reaction }) {
             const parts = [];
@@ -274,29 +336,30 @@ function createGitHub(options) {
                 // Not repeated after an answer was lost: the reply may have been posted. Refused connections,
                 // 429 and 503 mean GitHub did not act on it, so those are tried again.
                 data = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+                    const signal = deadline.request();
                     try {
-                        return await octokit.graphql(query, { ...variables, request: { signal: deadline.request() } });
+                        return await octokit.graphql(query, { ...variables, request: { signal } });
                     }
                     catch (error) {
                         if (isGraphqlResponseError(error))
                             return error;
-                        throw describe(error, 'posting the reply', deadline.expired);
+                        throw describe(error, 'posting the reply', deadline.expired || signal.aborted, PERMISSIONS_FIX, secrets);
                     }
                 }, (error) => (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 && (!error.mayHaveReached || error.status === 429 || error.status === 503) ? retryWait(error) : null));
             }
             catch (error) {
-                return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply')] };
+                return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply', secrets)] };
             }
             if (isGraphqlResponseError(data)) {
                 errors = data.errors ?? [];
                 data = data.data;
             }
             const answer = reportAnswer.safeParse(data ?? {});
-            const failures = errors.map((error) => graphqlFailure(error));
+            const failures = errors.map((error) => graphqlFailure(error, secrets));
             const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
             const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
             if (failures.length === 0 && ((body !== null && replyUrl === null) || (reaction !== null && !reactionAdded))) {
-                failures.push(new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, 'GitHub answered the report with data of an unexpected shape', 'check GITHUB_API_URL', true, false));
+                failures.push(new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, "GitHub's answer to the reply could not be read, so it is not known whether the reply was posted", 'look at the pull request; if this keeps happening, check GITHUB_API_URL', true, false));
             }
             return { replyUrl, reactionAdded, failures };
         },
@@ -309,33 +372,42 @@ const reportAnswer = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 function isGraphqlResponseError(error) {
     return error instanceof Error && error.name === 'GraphqlResponseError';
 }
-function graphqlFailure(error) {
+function graphqlFailure(error, secrets) {
     const part = error.path?.[0] === 'reaction' ? 'adding the reaction' : 'posting the reply';
-    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(error.message ?? 'unknown error');
+    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(typeof error.message === 'string' ? error.message : 'no message', secrets);
     if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(message)) {
         return new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 403, `GitHub refused ${part} (${message})`, PERMISSIONS_FIX, false, false);
     }
     return new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub failed ${part} (${message})`, 'see the message from GitHub', false, false);
 }
 const PERMISSIONS_FIX = 'give the job `permissions: issues: write` and `pull-requests: write` (needed to react and reply), or set github-token to a token that has them';
+const READ_PULL_FIX = 'give the job `permissions: pull-requests: read` (needed to read the pull request), or set github-token to a token that has it';
+const READ_PERMISSION_FIX = "set github-token to a token that can read this repository's collaborators, or leave it unset to use the workflow token";
+/** What the reaction endpoint answers: only that it is an object is relied on. */
+const reactionAnswer = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({});
 function validate(schema, data, what) {
+    if (typeof data === 'string' || data === undefined || data === null) {
+        // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
+        throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub's answer could not be read while ${what} (it is not JSON)`, 'try again later; if it keeps happening, check GITHUB_API_URL', false, true);
+    }
     const parsed = schema.safeParse(data);
     if (parsed.success)
         return parsed.data;
-    const issue = parsed.error.issues[0];
-    throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub answered with ${what} of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`, 'check GITHUB_API_URL', false, false);
+    throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub answered with data of an unexpected shape while ${what} (${(0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .describeIssue */ .n6)(parsed.error.issues[0])})`, 'check GITHUB_API_URL', false, false);
 }
-function asFailure(error, what) {
-    return error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 ? error : describe(error, what, false);
+function asFailure(error, what, secrets) {
+    return error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 ? error : describe(error, what, false, PERMISSIONS_FIX, secrets);
 }
 /** How long to wait before trying a failed idempotent request again, or null not to. */
 function retryWait(error) {
     if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9) || !error.transient)
         return null;
+    if (error.retryAfterMs !== null)
+        return Math.max(error.retryAfterMs, 500);
     return error.status === 429 ? 2_000 : 1_000;
 }
 /** Turns what Octokit throws into an ApiFailure, reading only safe fields. */
-function describe(error, what, expired) {
+function describe(error, what, expired, forbidden, secrets) {
     if (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9)
         return error;
     const response = error?.response;
@@ -343,19 +415,24 @@ function describe(error, what, expired) {
     if (status === null)
         return (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .networkFailure */ .rd)('GitHub', error, what, expired);
     const data = response?.data;
-    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(typeof data === 'object' && data && 'message' in data ? data.message : data);
+    const message = (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .excerpt */ .Kb)(typeof data === 'object' && data && 'message' in data ? data.message : data, secrets);
     const said = message ? `: ${message}` : '';
-    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', status, text, fix, status >= 500, status === 429 || status >= 500);
+    const header = (name) => {
+        const value = response?.headers?.[name];
+        return typeof value === 'string' ? value : null;
+    };
+    const limited = status === 429 || (status === 403 && (/rate limit/i.test(message) || header('x-ratelimit-remaining') === '0'));
+    const wait = limited ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfter */ .P9)(header) : null;
+    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', status, text, fix, status >= 500, limited || status >= 500, wait);
+    if (limited) {
+        return fail(`GitHub's rate limit was reached while ${what} (${status})`, (0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .commentAgain */ .Qe)(wait));
+    }
     if (status === 401)
         return fail(`GitHub rejected the github-token (401${said})`, 'set github-token to a valid token, or leave it unset to use the workflow token');
-    if (status === 403 && /rate limit/i.test(message))
-        return fail(`GitHub's rate limit was reached while ${what} (403${said})`, 'wait and comment again');
     if (status === 403)
-        return fail(`GitHub refused ${what} (403${said})`, PERMISSIONS_FIX.replace('(needed to react and reply)', '(and `pull-requests: read`)'));
+        return fail(`GitHub refused ${what} (403${said})`, forbidden);
     if (status === 404)
         return fail(`GitHub found nothing while ${what} (404${said})`, 'check that the workflow runs on issue_comment in this repository');
-    if (status === 429)
-        return fail(`GitHub's rate limit was reached while ${what} (429)`, 'wait and comment again');
     if (status >= 500)
         return fail(`GitHub failed while ${what} (${status}${said})`, 'try again later');
     return fail(`GitHub refused ${what} (${status}${said})`, 'see the message from GitHub');

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**
@@ -16,18 +17,25 @@ __webpack_require__.r(__webpack_exports__);
  * spent, whichever comes first; retries wait only while the budget lasts.
  */
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * A request may take at most this share of the budget, so that one that never answers leaves time
+ * to try it again and to go on: with timeout-seconds 5 a request gets 1.7 s, from 45 s on it gets 15 s.
+ */
+const REQUEST_SHARE = 3;
 class Deadline {
     #budget;
     #endsAt;
-    constructor(budget, endsAt) {
+    #requestMs;
+    constructor(budget, endsAt, requestMs = REQUEST_TIMEOUT_MS) {
         this.#budget = budget;
         this.#endsAt = endsAt;
+        this.#requestMs = requestMs;
     }
     static after(ms) {
-        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms, requestTimeout(ms));
     }
-    /** The signal for one request. */
-    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+    /** The signal for one request: its own timeout, or the end of the budget, whichever comes first. */
+    request(timeoutMs = this.#requestMs) {
         return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
     }
     get expired() {
@@ -43,6 +51,10 @@ class Deadline {
         await new Promise((resolve) => setTimeout(resolve, ms));
         return !this.expired;
     }
+}
+/** Each request's own timeout within a budget of `budgetMs`. */
+function requestTimeout(budgetMs) {
+    return Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(budgetMs / REQUEST_SHARE)));
 }
 /**
  * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting
@@ -71,6 +83,9 @@ async function withRetries(deadline, tries, attempt, retryable) {
 /* harmony export */   Dm: () => (/* binding */ isTransientStatus),
 /* harmony export */   F9: () => (/* binding */ ApiFailure),
 /* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   Qe: () => (/* binding */ commentAgain),
+/* harmony export */   n6: () => (/* binding */ describeIssue),
 /* harmony export */   rd: () => (/* binding */ networkFailure)
 /* harmony export */ });
 /* unused harmony export errorCode */
@@ -84,6 +99,7 @@ class ApiFailure extends Error {
     fix;
     mayHaveReached;
     transient;
+    retryAfterMs;
     name = 'ApiFailure';
     constructor(service, 
     /** HTTP status, or null when no answer came. */
@@ -93,24 +109,27 @@ class ApiFailure extends Error {
     /** True when the request may have been processed although no good answer came back. */
     mayHaveReached, 
     /** True when trying the same request again later could succeed. */
-    transient) {
+    transient, 
+    /** How long the API asked to wait before trying again (Retry-After, X-RateLimit-Reset), when it said. */
+    retryAfterMs = null) {
         super(message);
         this.service = service;
         this.status = status;
         this.fix = fix;
         this.mayHaveReached = mayHaveReached;
         this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** Network-level failure codes (from node-fetch, undici and the OS) and whether the request was sent. */
-function networkFailure(service, error, what, budgetExpired) {
+function networkFailure(service, error, what, timedOut) {
     const code = errorCode(error);
-    if (budgetExpired || isAbort(error)) {
-        return new ApiFailure(service, null, `${service} did not answer ${what} in time`, `check ${service}'s status; the request was abandoned`, true, true);
+    if (timedOut || isAbort(error)) {
+        return new ApiFailure(service, null, `${service} did not answer in time (${what})`, `check ${service}'s status, or raise timeout-seconds`, true, true);
     }
     const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    const detail = code ? ` (${code})` : '';
-    return new ApiFailure(service, null, refused ? `${service} could not be reached for ${what}${detail}` : `the connection to ${service} failed during ${what}${detail}`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+    const detail = code ? `: ${code}` : '';
+    return new ApiFailure(service, null, refused ? `${service} could not be reached (${what}${detail})` : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
 }
 function isAbort(error) {
     if (!(error instanceof Error))
@@ -136,12 +155,48 @@ function errorCode(error) {
 function isTransientStatus(status) {
     return status === 429 || status >= 500;
 }
-/** A short, printable excerpt of an API's error text: one line, bounded, no markup. */
-function excerpt(text) {
+/**
+ * A short, printable excerpt of an API's error text: one line, bounded, no markup, and none of the
+ * `secrets` (removed before the text is cut, so that no part of one survives at the cut). Of an HTML
+ * page only its title is kept.
+ */
+function excerpt(text, secrets = []) {
     if (typeof text !== 'string')
         return '';
-    const line = text.replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    let clean = text.slice(0, 20_000);
+    for (const secret of secrets)
+        if (secret)
+            clean = clean.split(secret).join('***');
+    const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
+    const line = (title ?? clean).replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+/** The wait an answer asks for before the next try: Retry-After (seconds or a date) or X-RateLimit-Reset (epoch seconds). */
+function retryAfter(header, now = Date.now()) {
+    const after = header('retry-after')?.trim();
+    if (after && /^\d{1,7}$/.test(after))
+        return Number(after) * 1000;
+    if (after && !Number.isNaN(Date.parse(after)))
+        return Math.max(0, Date.parse(after) - now);
+    const reset = header('x-ratelimit-reset')?.trim();
+    if (reset && /^\d{1,12}$/.test(reset))
+        return Math.max(0, Number(reset) * 1000 - now);
+    return null;
+}
+/** What to do about a rate limit that ends in `waitMs`: a fix, in words a maintainer acts on. */
+function commentAgain(waitMs, now = Date.now()) {
+    if (waitMs === null || waitMs <= 60_000)
+        return 'wait a minute and comment again';
+    const at = new Date(now + waitMs + 60_000).toISOString().slice(11, 16);
+    return `the limit resets at about ${at} UTC: comment again after that`;
+}
+/** One zod issue in plain words: where, and what was wrong there. */
+function describeIssue(issue) {
+    if (!issue)
+        return 'body: not valid';
+    const where = issue.path.map(String).join('.') || 'body';
+    const missing = /received undefined$/.test(issue.message);
+    return `${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`;
 }
 
 
@@ -153,7 +208,8 @@ function excerpt(text) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PER_PAGE: () => (/* binding */ PER_PAGE),
-/* harmony export */   createNetlify: () => (/* binding */ createNetlify)
+/* harmony export */   createNetlify: () => (/* binding */ createNetlify),
+/* harmony export */   deploySchema: () => (/* binding */ deploySchema)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(0);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5094);
@@ -166,8 +222,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const PER_PAGE = 100;
+/** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
+const LEAST_TIME_TO_SEND_MS = 1_000;
 const nullableString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish().transform((value) => value ?? null);
-/** Only the fields read, and as loosely as the live API sends them (nulls everywhere, no required fields). */
+/**
+ * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
+ * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
+ * ordered without them (test/contract/exceptions.ts ACTION_REQUIRES). Exported for the contract tests.
+ */
 const deploySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9_-]{1,64}$/),
     name: nullableString,
@@ -198,6 +260,7 @@ const deploySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 async function createNetlify(options) {
     const { NetlifyAPI } = await __webpack_require__.e(/* import() */ 393).then(__webpack_require__.bind(__webpack_require__, 6393));
     const { apiUrl, deadline, siteId } = options;
+    const secrets = [options.token];
     const api = new NetlifyAPI(options.token, {
         scheme: apiUrl.protocol.replace(':', ''),
         host: apiUrl.host,
@@ -207,67 +270,84 @@ async function createNetlify(options) {
     /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
     const read = (what, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__.withRetries)(deadline, 3, async () => {
         let body;
+        const signal = deadline.request();
         try {
-            body = await call(deadline.request());
+            body = await call(signal);
         }
         catch (error) {
-            throw describe(error, what, siteId, deadline.expired);
+            // Asked of the signal: @netlify/api turns an abort into a TypeError (it assigns a DOMException's name).
+            throw describe(error, what, siteId, deadline.expired || signal.aborted, secrets);
         }
         const parsed = schema.safeParse(body);
         if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', 200, `Netlify answered ${what} with data of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`, 'check that netlify-api-url points at the Netlify API', false, false);
+            throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', 200, `Netlify answered ${what} with data of an unexpected shape (${(0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .describeIssue */ .n6)(parsed.error.issues[0])})`, 'check that netlify-api-url points at the Netlify API', false, false);
         }
         return parsed.data;
-    }, 
-    // @netlify/api already waits out 429s and resets; 5xx answers are ours to try again.
-    (error) => (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9 && error.status !== null && error.status >= 500 ? 1_000 : null));
+    }, (error) => {
+        if (!(error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9) || !error.transient)
+            return null;
+        // No answer, or a cut one: worth another try while the budget lasts. (@netlify/api tries again
+        // by itself after resets and 429s, within the same request deadline.)
+        if (error.status === null)
+            return deadline.expired ? null : 500;
+        return error.status >= 500 ? 1_000 : null;
+    });
     return {
         listPreviews: ({ page, branch }) => read('the list of deploys', (signal) => api.listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
         getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
         async retry(id) {
             const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
+            if (deadline.remaining() < LEAST_TIME_TO_SEND_MS) {
+                throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', null, 'the retry was not sent: timeout-seconds ran out before it could be', 'raise timeout-seconds, then comment again', false, true);
+            }
             let response;
+            const signal = deadline.request();
             try {
                 response = await fetch(url, {
                     method: 'POST',
                     headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
-                    signal: deadline.request(),
+                    signal,
                 });
             }
             catch (error) {
-                throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .networkFailure */ .rd)('Netlify', error, 'the retry request', deadline.expired);
+                throw (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .networkFailure */ .rd)('Netlify', error, 'the retry request', deadline.expired || signal.aborted);
             }
             const text = await response.text().catch(() => '');
-            if (!response.ok)
-                throw statusFailure(response.status, messageOf(text), 'the retry request', siteId);
+            if (!response.ok) {
+                const wait = (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .retryAfter */ .P9)((name) => response.headers.get(name));
+                throw statusFailure(response.status, messageOf(text, secrets), 'the retry request', siteId, wait);
+            }
         },
     };
 }
-function messageOf(text) {
+function messageOf(text, secrets) {
     try {
         const json = JSON.parse(text);
-        if (typeof json.message === 'string')
-            return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message);
+        if (typeof json?.message === 'string')
+            return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message, secrets);
     }
     catch {
         // Not JSON: an HTML error page or plain text.
     }
-    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text);
+    return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(text, secrets);
 }
 /** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
-function describe(error, what, siteId, expired) {
+function describe(error, what, siteId, expired, secrets) {
     const status = typeof error?.status === 'number' ? error.status : null;
     if (status === null)
         return (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .networkFailure */ .rd)('Netlify', error, what, expired);
+    if (status >= 200 && status < 300) {
+        // @netlify/api throws a TextHTTPError with the success status when a JSON answer does not parse.
+        return new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', status, `Netlify answered ${what} with a body that is not valid JSON`, 'check that netlify-api-url points at the Netlify API, or try again later', false, false);
+    }
     const json = error.json;
     const data = error.data;
-    const message = typeof json?.message === 'string' ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message) : (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(typeof data === 'string' ? data : '');
-    return statusFailure(status, message, what, siteId);
+    const message = typeof json?.message === 'string' ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message, secrets) : (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(typeof data === 'string' ? data : '', secrets);
+    return statusFailure(status, message, what, siteId, null);
 }
-function statusFailure(status, message, what, siteId) {
+function statusFailure(status, message, what, siteId, retryAfterMs) {
     const said = message ? `: ${message}` : '';
-    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', status, text, fix, status >= 500, (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientStatus */ .Dm)(status));
+    const fail = (text, fix) => new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', status, text, fix, status >= 500, (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransientStatus */ .Dm)(status), retryAfterMs);
     switch (status) {
         case 401:
             return fail(`Netlify rejected the token (401${said})`, 'set the netlify-token secret to a valid Netlify personal access token');
@@ -276,7 +356,7 @@ function statusFailure(status, message, what, siteId) {
         case 404:
             return fail(`Netlify found nothing for ${what} on site ${siteId} (404${said})`, 'check the site-id input: it must be the site\'s API ID, and the token must see that site');
         case 429:
-            return fail(`Netlify's rate limit was reached during ${what} (429)`, 'wait a minute and comment again');
+            return fail(`Netlify's rate limit was reached during ${what} (429)`, (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .commentAgain */ .Qe)(retryAfterMs));
         default:
             if (status >= 500)
                 return fail(`Netlify failed during ${what} (${status}${said})`, 'try again later');
@@ -384,7 +464,8 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   decideAndAct: () => (/* binding */ decideAndAct),
   messageOf: () => (/* binding */ messageOf),
-  report: () => (/* binding */ report)
+  report: () => (/* binding */ report),
+  startProgress: () => (/* binding */ startProgress)
 });
 
 ;// CONCATENATED MODULE: ./src/core/decision.ts
@@ -561,10 +642,20 @@ var adapters_netlify = __webpack_require__(2969);
 
 
 
+function startProgress() {
+    return { step: 'starting', service: 'GitHub', outcome: null, acknowledged: Promise.resolve(false) };
+}
 /** Decides and acts; never throws for API failures (they become a `failed` outcome). */
 async function decideAndAct(input) {
     const { settings, event, command, ports, log } = input;
     const { github, netlify } = ports;
+    const progress = input.progress ?? startProgress();
+    const waitOn = (service, step, fallback) => {
+        progress.service = service;
+        progress.step = step;
+        if (fallback)
+            progress.outcome = fallback;
+    };
     const verdict = (0,trust/* judgeTrust */.g_)({
         commenterLogin: event.commenterLogin,
         commenterAssociation: event.commenterAssociation,
@@ -574,6 +665,7 @@ async function decideAndAct(input) {
     log.info(`Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: trust ${describeVerdict(verdict)}.`);
     // Round trip 1: everything that does not depend on another answer goes out together.
     const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(github.react('eyes'), log);
+    progress.acknowledged = acknowledged;
     if (verdict.kind === 'denied')
         return { outcome: denied(command, verdict.reason), acknowledged };
     const pull = github.readPull().then((value) => value, (error) => {
@@ -585,26 +677,36 @@ async function decideAndAct(input) {
     firstPage?.catch(() => undefined); // awaited below; keeps an early rejection from going unhandled
     try {
         if (permission) {
+            waitOn('GitHub', `reading @${event.commenterLogin}'s permission`);
             const granted = (0,trust/* judgePermission */.Np)(event.commenterLogin, await permission, settings.trust);
             log.info(`Trust after reading the permission: ${describeVerdict(granted)}.`);
             if (granted.kind !== 'trusted')
                 return { outcome: denied(command, granted.reason), acknowledged };
             firstPage = netlify.listPreviews({ page: 1 });
         }
+        waitOn('Netlify', 'listing the deploy previews');
         const preview = await findPreview(netlify, event.prNumber, await firstPage, pull, log);
-        const head = await pull;
         const decision = decide(command, preview);
-        const stale = preview ? isStale(preview, head?.headSha ?? null) : undefined;
+        let outcome;
         if (decision.kind !== 'retry' || !preview) {
             const result = decision.kind === 'not-found' ? 'not-found' : 'skipped';
-            return { outcome: { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview, stale }, acknowledged };
+            outcome = { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview };
         }
-        const reason = retryReason(decision);
-        if (settings.dryRun) {
+        else if (settings.dryRun) {
             log.info('dry-run: the retry was not requested.');
-            return { outcome: { result: 'retried', command, reason, preview, stale }, acknowledged };
+            outcome = { result: 'retried', command, reason: retryReason(decision), preview };
         }
-        return { outcome: await retryOnce(netlify, preview, { command, reason, stale }, log), acknowledged };
+        else {
+            waitOn('Netlify', 'sending the retry', unknown(command, null, preview));
+            const base = { command, reason: retryReason(decision), prNumber: event.prNumber, siteId: settings.siteId };
+            outcome = await retryOnce(netlify, preview, base, log, waitOn);
+        }
+        // The PR read only adds the note on a stale preview: it never holds up the decision or the retry.
+        progress.outcome = outcome;
+        waitOn('GitHub', 'reading the pull request');
+        const head = await pull;
+        const stale = preview && outcome.result !== 'failed' ? isStale(preview, head?.headSha ?? null) : undefined;
+        return { outcome: stale ? { ...outcome, stale } : outcome, acknowledged };
     }
     catch (error) {
         return { outcome: failed(command, error), acknowledged };
@@ -636,16 +738,36 @@ async function findPreview(netlify, prNumber, firstPage, pullRead, log) {
     }
 }
 /** Sends the retry at most once; when its answer is lost, reads the deploy to learn whether it took. */
-async function retryOnce(netlify, preview, base, log) {
+async function retryOnce(netlify, preview, context, log, waitOn) {
+    const base = { command: context.command, reason: context.reason };
     try {
         await netlify.retry(preview.id);
         log.info(`Netlify accepted the retry of deploy ${preview.id}.`);
         return { ...base, result: 'retried', preview };
     }
     catch (error) {
+        if (error instanceof adapters_failure/* ApiFailure */.F9 && (error.status === 409 || error.status === 422)) {
+            // Refused, perhaps because a build started since the deploy was read (a push, another command).
+            log.info(`Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`);
+            waitOn('Netlify', 'reading the deploy after the retry was refused', failed(base.command, error, preview));
+            try {
+                const after = await netlify.getDeploy(preview.id);
+                const decision = decide(context.command, after);
+                if (decision.kind === 'skip' && decision.because === 'in-progress') {
+                    const reason = skipReason(decision, after, context.prNumber, context.siteId);
+                    return { result: 'skipped', command: context.command, reason, preview: after, detail: 'A build started after the command was read, so Netlify refused a second one.' };
+                }
+                return failed(base.command, error, after);
+            }
+            catch (readError) {
+                log.warning(`Reading the deploy after the refused retry failed too: ${messageOf(readError)}`);
+                return failed(base.command, error, preview);
+            }
+        }
         if (!(error instanceof adapters_failure/* ApiFailure */.F9) || !error.mayHaveReached)
             return failed(base.command, error, preview);
         log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
+        waitOn('Netlify', "reading the deploy after the retry's answer was lost", unknown(base.command, error, preview));
         try {
             const after = await netlify.getDeploy(preview.id);
             if (retryTookEffect(preview, after)) {
@@ -655,7 +777,7 @@ async function retryOnce(netlify, preview, base, log) {
         }
         catch (readError) {
             log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
-            return failed(base.command, error, preview, 'It is not known whether Netlify started the build; look at the deploy log before commenting again.');
+            return unknown(base.command, error, preview);
         }
     }
 }
@@ -667,7 +789,6 @@ async function report(input, outcome, acknowledged) {
         ? null
         : renderReply(outcome, { login: input.event.commenterLogin, words: settings.words, okToTestLabel: settings.trust.okToTestLabel, runUrl: input.runUrl });
     const reaction = finalReaction(outcome.result);
-    const eyes = await acknowledged;
     if (settings.dryRun) {
         log.info(`dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`);
         return { outcome, shown: true };
@@ -684,11 +805,25 @@ async function report(input, outcome, acknowledged) {
         log.warning(`${capitalize(failure.message)}: ${failure.fix}.`);
     if (reported.replyUrl)
         log.info(`Replied: ${reported.replyUrl}`);
+    // The eyes reaction is waited for only when it is all the PR shows: a hung one must not hold up (nor
+    // use up the deadline of) the reply.
     const nothingMore = body === null && reaction === null;
-    return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || (nothingMore && eyes) };
+    const eyes = nothingMore && (await acknowledged);
+    return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || eyes };
 }
 function denied(command, reason) {
     return { result: 'denied', command, reason: `${reason}.`, preview: null, decidedBy: reason };
+}
+/** The retry may or may not have reached Netlify, and reading the deploy could not tell. */
+function unknown(command, error, preview) {
+    const why = error ? `${capitalize(error.message)}, and the deploy could not be read again` : 'The run ended while the retry was being sent';
+    return {
+        result: 'failed',
+        command,
+        reason: `${why}: it is not known whether Netlify started the build.`,
+        preview,
+        fix: 'look at the deploy log before commenting again',
+    };
 }
 function failed(command, error, preview = null, detail) {
     const failure = error instanceof adapters_failure/* ApiFailure */.F9 ? error : null;

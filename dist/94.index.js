@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
 /* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**
@@ -16,18 +17,25 @@ __webpack_require__.r(__webpack_exports__);
  * spent, whichever comes first; retries wait only while the budget lasts.
  */
 const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * A request may take at most this share of the budget, so that one that never answers leaves time
+ * to try it again and to go on: with timeout-seconds 5 a request gets 1.7 s, from 45 s on it gets 15 s.
+ */
+const REQUEST_SHARE = 3;
 class Deadline {
     #budget;
     #endsAt;
-    constructor(budget, endsAt) {
+    #requestMs;
+    constructor(budget, endsAt, requestMs = REQUEST_TIMEOUT_MS) {
         this.#budget = budget;
         this.#endsAt = endsAt;
+        this.#requestMs = requestMs;
     }
     static after(ms) {
-        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms);
+        return new Deadline(AbortSignal.timeout(ms), Date.now() + ms, requestTimeout(ms));
     }
-    /** The signal for one request. */
-    request(timeoutMs = REQUEST_TIMEOUT_MS) {
+    /** The signal for one request: its own timeout, or the end of the budget, whichever comes first. */
+    request(timeoutMs = this.#requestMs) {
         return AbortSignal.any([this.#budget, AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.remaining())))]);
     }
     get expired() {
@@ -43,6 +51,10 @@ class Deadline {
         await new Promise((resolve) => setTimeout(resolve, ms));
         return !this.expired;
     }
+}
+/** Each request's own timeout within a budget of `budgetMs`. */
+function requestTimeout(budgetMs) {
+    return Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(budgetMs / REQUEST_SHARE)));
 }
 /**
  * Runs `attempt` up to `tries` times while the failure is transient and the budget lasts, waiting

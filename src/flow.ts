@@ -6,6 +6,9 @@
  *                 payload) or the commenter's permission (when only that can decide)
  *   round trip 2: the retry (or, after a permission read, the first page)
  *   round trip 3: the reply and the final reaction, in one request
+ *
+ * The PR read only serves to note a preview built from an older commit (and to find an old PR's
+ * preview), so the retry never waits for it when the preview is on the first page.
  */
 import type { CommandName } from './core/command.js';
 import {
@@ -42,6 +45,27 @@ export interface FlowInput {
   readonly ports: Ports;
   readonly log: Log;
   readonly runUrl: string | null;
+  /** Where the flow is, for main to report when the run's budget ends before the flow does. */
+  readonly progress?: Progress;
+}
+
+/** What the flow has got to; main reads it when the budget ends first (a client that sleeps through a 429). */
+export interface Progress {
+  /** What the flow waits for, as the end of a sentence: "listing the deploy previews". */
+  step: string;
+  /** Whom it waits on. */
+  service: 'Netlify' | 'GitHub';
+  /** The outcome to report if the flow does not finish: set once the retry was sent or the result is known. */
+  outcome: Outcome | null;
+  /** Whether the eyes reaction was added (false until round trip 1 has started it). */
+  acknowledged: Promise<boolean>;
+}
+
+/** Notes what the flow waits on next, and the outcome to report if the run's budget ends meanwhile. */
+type WaitOn = (service: Progress['service'], step: string, fallback?: Outcome) => void;
+
+export function startProgress(): Progress {
+  return { step: 'starting', service: 'GitHub', outcome: null, acknowledged: Promise.resolve(false) };
 }
 
 export interface FlowResult {
@@ -54,6 +78,12 @@ export interface FlowResult {
 export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome; acknowledged: Promise<boolean> }> {
   const { settings, event, command, ports, log } = input;
   const { github, netlify } = ports;
+  const progress = input.progress ?? startProgress();
+  const waitOn: WaitOn = (service, step, fallback) => {
+    progress.service = service;
+    progress.step = step;
+    if (fallback) progress.outcome = fallback;
+  };
   const verdict = judgeTrust(
     {
       commenterLogin: event.commenterLogin,
@@ -67,6 +97,7 @@ export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome
 
   // Round trip 1: everything that does not depend on another answer goes out together.
   const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(github.react('eyes'), log);
+  progress.acknowledged = acknowledged;
   if (verdict.kind === 'denied') return { outcome: denied(command, verdict.reason), acknowledged };
 
   const pull = github.readPull().then(
@@ -82,25 +113,33 @@ export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome
 
   try {
     if (permission) {
+      waitOn('GitHub', `reading @${event.commenterLogin}'s permission`);
       const granted = judgePermission(event.commenterLogin, await permission, settings.trust);
       log.info(`Trust after reading the permission: ${describeVerdict(granted)}.`);
       if (granted.kind !== 'trusted') return { outcome: denied(command, granted.reason), acknowledged };
       firstPage = netlify.listPreviews({ page: 1 });
     }
+    waitOn('Netlify', 'listing the deploy previews');
     const preview = await findPreview(netlify, event.prNumber, await (firstPage as Promise<Deploy[]>), pull, log);
-    const head = await pull;
     const decision = decide(command, preview);
-    const stale = preview ? isStale(preview, head?.headSha ?? null) : undefined;
+    let outcome: Outcome;
     if (decision.kind !== 'retry' || !preview) {
       const result = decision.kind === 'not-found' ? 'not-found' : 'skipped';
-      return { outcome: { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview, stale }, acknowledged };
-    }
-    const reason = retryReason(decision);
-    if (settings.dryRun) {
+      outcome = { result, command, reason: skipReason(decision, preview, event.prNumber, settings.siteId), preview };
+    } else if (settings.dryRun) {
       log.info('dry-run: the retry was not requested.');
-      return { outcome: { result: 'retried', command, reason, preview, stale }, acknowledged };
+      outcome = { result: 'retried', command, reason: retryReason(decision), preview };
+    } else {
+      waitOn('Netlify', 'sending the retry', unknown(command, null, preview));
+      const base = { command, reason: retryReason(decision), prNumber: event.prNumber, siteId: settings.siteId };
+      outcome = await retryOnce(netlify, preview, base, log, waitOn);
     }
-    return { outcome: await retryOnce(netlify, preview, { command, reason, stale }, log), acknowledged };
+    // The PR read only adds the note on a stale preview: it never holds up the decision or the retry.
+    progress.outcome = outcome;
+    waitOn('GitHub', 'reading the pull request');
+    const head = await pull;
+    const stale = preview && outcome.result !== 'failed' ? isStale(preview, head?.headSha ?? null) : undefined;
+    return { outcome: stale ? { ...outcome, stale } : outcome, acknowledged };
   } catch (error) {
     return { outcome: failed(command, error), acknowledged };
   }
@@ -139,16 +178,36 @@ async function findPreview(
 async function retryOnce(
   netlify: NetlifyPort,
   preview: Deploy,
-  base: Pick<Outcome, 'command' | 'reason' | 'stale'>,
+  context: { readonly command: CommandName; readonly reason: string; readonly prNumber: number; readonly siteId: string },
   log: Log,
+  waitOn: WaitOn,
 ): Promise<Outcome> {
+  const base = { command: context.command, reason: context.reason };
   try {
     await netlify.retry(preview.id);
     log.info(`Netlify accepted the retry of deploy ${preview.id}.`);
     return { ...base, result: 'retried', preview };
   } catch (error) {
+    if (error instanceof ApiFailure && (error.status === 409 || error.status === 422)) {
+      // Refused, perhaps because a build started since the deploy was read (a push, another command).
+      log.info(`Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`);
+      waitOn('Netlify', 'reading the deploy after the retry was refused', failed(base.command, error, preview));
+      try {
+        const after = await netlify.getDeploy(preview.id);
+        const decision = decide(context.command, after);
+        if (decision.kind === 'skip' && decision.because === 'in-progress') {
+          const reason = skipReason(decision, after, context.prNumber, context.siteId);
+          return { result: 'skipped', command: context.command, reason, preview: after, detail: 'A build started after the command was read, so Netlify refused a second one.' };
+        }
+        return failed(base.command, error, after);
+      } catch (readError) {
+        log.warning(`Reading the deploy after the refused retry failed too: ${messageOf(readError)}`);
+        return failed(base.command, error, preview);
+      }
+    }
     if (!(error instanceof ApiFailure) || !error.mayHaveReached) return failed(base.command, error, preview);
     log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
+    waitOn('Netlify', "reading the deploy after the retry's answer was lost", unknown(base.command, error, preview));
     try {
       const after = await netlify.getDeploy(preview.id);
       if (retryTookEffect(preview, after)) {
@@ -157,7 +216,7 @@ async function retryOnce(
       return failed(base.command, error, after);
     } catch (readError) {
       log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
-      return failed(base.command, error, preview, 'It is not known whether Netlify started the build; look at the deploy log before commenting again.');
+      return unknown(base.command, error, preview);
     }
   }
 }
@@ -170,7 +229,6 @@ export async function report(input: FlowInput, outcome: Outcome, acknowledged: P
     ? null
     : renderReply(outcome, { login: input.event.commenterLogin, words: settings.words, okToTestLabel: settings.trust.okToTestLabel, runUrl: input.runUrl });
   const reaction = finalReaction(outcome.result);
-  const eyes = await acknowledged;
   if (settings.dryRun) {
     log.info(`dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`);
     return { outcome, shown: true };
@@ -184,12 +242,27 @@ export async function report(input: FlowInput, outcome: Outcome, acknowledged: P
   }
   for (const failure of reported.failures) log.warning(`${capitalize(failure.message)}: ${failure.fix}.`);
   if (reported.replyUrl) log.info(`Replied: ${reported.replyUrl}`);
+  // The eyes reaction is waited for only when it is all the PR shows: a hung one must not hold up (nor
+  // use up the deadline of) the reply.
   const nothingMore = body === null && reaction === null;
-  return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || (nothingMore && eyes) };
+  const eyes = nothingMore && (await acknowledged);
+  return { outcome, shown: reported.replyUrl !== null || reported.reactionAdded || eyes };
 }
 
 function denied(command: CommandName, reason: string): Outcome {
   return { result: 'denied', command, reason: `${reason}.`, preview: null, decidedBy: reason };
+}
+
+/** The retry may or may not have reached Netlify, and reading the deploy could not tell. */
+function unknown(command: CommandName, error: ApiFailure | null, preview: Deploy): Outcome {
+  const why = error ? `${capitalize(error.message)}, and the deploy could not be read again` : 'The run ended while the retry was being sent';
+  return {
+    result: 'failed',
+    command,
+    reason: `${why}: it is not known whether Netlify started the build.`,
+    preview,
+    fix: 'look at the deploy log before commenting again',
+  };
 }
 
 function failed(command: CommandName | null, error: unknown, preview: Deploy | null = null, detail?: string): Outcome {

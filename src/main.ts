@@ -12,8 +12,13 @@ import type { Settings } from './settings.js';
 type Core = typeof import('@actions/core');
 
 const USER_AGENT = 'netlify-preview-retry/1';
-/** Time left for the reply after the run's budget is spent, so that a picked-up command still ends visibly. */
-const REPORT_GRACE_MS = 15_000;
+/**
+ * The reply has its own time after the decision, however much of the budget the decision took, so that
+ * a picked-up command still ends visibly: half the budget, from 5 s to 15 s.
+ */
+function reportBudgetMs(budgetMs: number): number {
+  return Math.min(15_000, Math.max(5_000, Math.floor(budgetMs / 2)));
+}
 
 async function main(): Promise<void> {
   const raw = readRawEvent();
@@ -110,8 +115,25 @@ function input(name: string): string | undefined {
 }
 
 function maskToken(core: Core): void {
-  const token = input('netlify-token');
-  if (token) core.setSecret(token);
+  for (const name of ['netlify-token', 'github-token']) {
+    const token = input(name);
+    if (token) core.setSecret(token);
+  }
+}
+
+/** Removes both tokens from a text that is about to be logged, posted or written anywhere. */
+function redact(text: string): string {
+  let clean = text;
+  for (const name of ['netlify-token', 'github-token']) {
+    const token = input(name);
+    if (token && token.length >= 4) clean = clean.split(token).join('***');
+  }
+  return clean;
+}
+
+/** An outcome with both tokens removed from every text in it (an API's error text may quote one). */
+function redactOutcome(outcome: Outcome): Outcome {
+  return JSON.parse(redact(JSON.stringify(outcome))) as Outcome;
 }
 
 /** GITHUB_OUTPUT's documented multi-line form; the values here never hold the token. */
@@ -151,32 +173,37 @@ async function handle(core: Core, settings: Settings, event: CommentEvent, comma
     deadline,
     userAgent: USER_AGENT,
   });
-  const log = { info: (message: string) => core.info(message), warning: (message: string) => core.warning(message) };
-  const input = { settings, event, command, ports: { github: github(deadline), netlify }, log, runUrl: runUrl() };
+  const log = { info: (message: string) => core.info(redact(message)), warning: (message: string) => core.warning(redact(message)) };
+  const progress = flow.startProgress();
+  const input = { settings, event, command, ports: { github: github(deadline), netlify }, log, runUrl: runUrl(), progress };
 
-  // The budget is enforced here too: @netlify/api waits out rate limits without looking at signals.
+  // The budget is enforced here too: @netlify/api waits out rate limits and resets without looking at signals.
   let timer: NodeJS.Timeout | undefined;
   const spent = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), budgetMs + 500);
   });
   const decided = await Promise.race([flow.decideAndAct(input), spent]);
   clearTimeout(timer);
-  const outcome: Outcome = decided?.outcome ?? {
-    result: 'failed',
-    command,
-    reason: `No answer came from Netlify or GitHub within timeout-seconds (${settings.timeoutSeconds} s).`,
-    preview: null,
-    fix: 'check the status of Netlify and GitHub, or raise timeout-seconds',
-  };
-  const acknowledged = decided?.acknowledged ?? Promise.resolve(false);
-  const late = decided ? input : { ...input, ports: { ...input.ports, github: github(Deadline.after(REPORT_GRACE_MS)) } };
-  const { shown } = await flow.report(late, outcome, acknowledged);
+  const outcome = redactOutcome(
+    decided?.outcome ??
+      progress.outcome ?? {
+        result: 'failed',
+        command,
+        reason: `${progress.service} did not answer in time: the run was still ${progress.step} when timeout-seconds (${settings.timeoutSeconds} s) ran out.`,
+        preview: null,
+        fix: `check ${progress.service}'s status (and whether the token is rate limited), or raise timeout-seconds`,
+      },
+  );
+  const acknowledged = decided?.acknowledged ?? progress.acknowledged;
+  // The report gets its own deadline: the decision may have spent all of the budget.
+  const reporting = { ...input, ports: { ...input.ports, github: github(Deadline.after(reportBudgetMs(budgetMs))) } };
+  const { shown } = await flow.report(reporting, outcome, acknowledged);
   await finish(core, settings, outcome, shown);
 }
 
 /** Sets the outputs and the job summary, and fails the step when the run failed or went unseen. */
 async function finish(core: Core, settings: Settings, outcome: Outcome, shown: boolean): Promise<void> {
-  const scrub = (text: string) => text.split(settings.netlifyToken).join('***');
+  const scrub = (text: string) => redact(text.split(settings.netlifyToken).join('***'));
   const preview = outcome.preview;
   const outputs: Record<string, string> = {
     result: outcome.result,
@@ -188,7 +215,7 @@ async function finish(core: Core, settings: Settings, outcome: Outcome, shown: b
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, scrub(value));
   core.info(scrub(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`));
-  await writeSummary(core, outputs, settings.dryRun, scrub);
+  if (outcome.result !== 'ignored') await writeSummary(core, outputs, settings.dryRun, scrub);
 
   if (outcome.result === 'failed') {
     core.setFailed(scrub(`${outcome.reason}${outcome.fix ? ` To fix: ${outcome.fix}.` : ''}`));
@@ -222,7 +249,8 @@ main().then(
   () => process.exit(),
   async (error: unknown) => {
     const core = await import('@actions/core');
-    core.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    core.setFailed(`Unexpected error: ${redact(message)}`);
     process.exit();
   },
 );

@@ -7,7 +7,7 @@ import { getOctokit } from '@actions/github';
 import { z } from 'zod';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../core/trust.js';
 import { type Deadline, withRetries } from './deadline.js';
-import { ApiFailure, excerpt, networkFailure } from './failure.js';
+import { ApiFailure, commentAgain, describeIssue, excerpt, networkFailure, retryAfter } from './failure.js';
 
 export type Reaction = 'eyes' | 'rocket' | 'confused';
 
@@ -50,7 +50,8 @@ export interface GitHubOptions {
   readonly userAgent: string;
 }
 
-const pullSchema = z
+/** The fields read from a pull request (exported, like permissionSchema, for the contract tests). */
+export const pullSchema = z
   .object({
     head: z.object({ sha: z.string().regex(/^[0-9a-f]{40,64}$/), ref: z.string().min(1) }),
     created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
@@ -58,9 +59,10 @@ const pullSchema = z
   })
   .transform((p): Pull => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state }));
 
-const permissionSchema = z
+export const permissionSchema = z
   .object({
-    permission: z.string().nullish(),
+    // Required by GitHub's schema: an answer without it is not a permission answer.
+    permission: z.string(),
     role_name: z.string().nullish(),
     user: z
       .object({ permissions: z.record(z.string(), z.boolean()).nullish() })
@@ -95,45 +97,58 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
   const { deadline, owner, repo } = options;
   const octokit = getOctokit(options.token, { userAgent: options.userAgent });
 
-  /** A request that is safe to repeat: tried again on 5xx, 429 and network failures while the budget lasts. */
-  const idempotent = <T>(what: string, call: (signal: AbortSignal) => Promise<T>) =>
+  const secrets = [options.token];
+
+  /**
+   * A request that is safe to repeat: tried again on 5xx, 429, network failures and unreadable answers
+   * while the budget lasts. `forbidden` is what to fix when GitHub answers 403.
+   */
+  const idempotent = <T>(what: string, forbidden: string, call: (signal: AbortSignal) => Promise<{ data: unknown }>, schema: z.ZodType<T>) =>
     withRetries(
       deadline,
       3,
       async () => {
+        let data: unknown;
+        const signal = deadline.request();
         try {
-          return await call(deadline.request());
+          ({ data } = await call(signal));
         } catch (error) {
-          throw describe(error, what, deadline.expired);
+          throw describe(error, what, deadline.expired || signal.aborted, forbidden, secrets);
         }
+        return validate(schema, data, what);
       },
       retryWait,
     );
 
   return {
-    async readPull() {
-      const answer = await idempotent('reading the pull request', (signal) =>
-        octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-          owner,
-          repo,
-          pull_number: options.prNumber,
-          request: { signal },
-        }),
-      );
-      return validate(pullSchema, answer.data, 'the pull request');
-    },
+    readPull: () =>
+      idempotent(
+        'reading the pull request',
+        READ_PULL_FIX,
+        (signal) =>
+          octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            owner,
+            repo,
+            pull_number: options.prNumber,
+            request: { signal },
+          }),
+        pullSchema,
+      ),
 
     async readPermission(login) {
       try {
-        const answer = await idempotent(`reading @${login}'s permission`, (signal) =>
-          octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
-            owner,
-            repo,
-            username: login,
-            request: { signal },
-          }),
+        return await idempotent(
+          `reading @${login}'s permission`,
+          READ_PERMISSION_FIX,
+          (signal) =>
+            octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
+              owner,
+              repo,
+              username: login,
+              request: { signal },
+            }),
+          permissionSchema,
         );
-        return validate(permissionSchema, answer.data, 'the permission answer');
       } catch (error) {
         // GitHub answers 404 for an account that is no collaborator at all (or no longer exists).
         if (error instanceof ApiFailure && error.status === 404) return 'none';
@@ -142,14 +157,18 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
     },
 
     async react(content) {
-      await idempotent(`adding the ${content} reaction`, (signal) =>
-        octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
-          owner,
-          repo,
-          comment_id: options.commentId,
-          content,
-          request: { signal },
-        }),
+      await idempotent(
+        `adding the ${content} reaction`,
+        PERMISSIONS_FIX,
+        (signal) =>
+          octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+            owner,
+            repo,
+            comment_id: options.commentId,
+            content,
+            request: { signal },
+          }),
+        reactionAnswer,
       );
     },
 
@@ -179,28 +198,38 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
           deadline,
           3,
           async () => {
+            const signal = deadline.request();
             try {
-              return await octokit.graphql(query, { ...variables, request: { signal: deadline.request() } });
+              return await octokit.graphql(query, { ...variables, request: { signal } });
             } catch (error) {
               if (isGraphqlResponseError(error)) return error;
-              throw describe(error, 'posting the reply', deadline.expired);
+              throw describe(error, 'posting the reply', deadline.expired || signal.aborted, PERMISSIONS_FIX, secrets);
             }
           },
           (error) => (error instanceof ApiFailure && (!error.mayHaveReached || error.status === 429 || error.status === 503) ? retryWait(error) : null),
         );
       } catch (error) {
-        return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply')] };
+        return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply', secrets)] };
       }
       if (isGraphqlResponseError(data)) {
         errors = data.errors ?? [];
         data = data.data;
       }
       const answer = reportAnswer.safeParse(data ?? {});
-      const failures = errors.map((error) => graphqlFailure(error));
+      const failures = errors.map((error) => graphqlFailure(error, secrets));
       const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
       const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
       if (failures.length === 0 && ((body !== null && replyUrl === null) || (reaction !== null && !reactionAdded))) {
-        failures.push(new ApiFailure('GitHub', 200, 'GitHub answered the report with data of an unexpected shape', 'check GITHUB_API_URL', true, false));
+        failures.push(
+          new ApiFailure(
+            'GitHub',
+            200,
+            "GitHub's answer to the reply could not be read, so it is not known whether the reply was posted",
+            'look at the pull request; if this keeps happening, check GITHUB_API_URL',
+            true,
+            false,
+          ),
+        );
       }
       return { replyUrl, reactionAdded, failures };
     },
@@ -222,9 +251,9 @@ function isGraphqlResponseError(error: unknown): error is { errors?: GraphqlErro
   return error instanceof Error && error.name === 'GraphqlResponseError';
 }
 
-function graphqlFailure(error: GraphqlError): ApiFailure {
+function graphqlFailure(error: GraphqlError, secrets: readonly string[]): ApiFailure {
   const part = error.path?.[0] === 'reaction' ? 'adding the reaction' : 'posting the reply';
-  const message = excerpt(error.message ?? 'unknown error');
+  const message = excerpt(typeof error.message === 'string' ? error.message : 'no message', secrets);
   if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(message)) {
     return new ApiFailure('GitHub', 403, `GitHub refused ${part} (${message})`, PERMISSIONS_FIX, false, false);
   }
@@ -233,46 +262,67 @@ function graphqlFailure(error: GraphqlError): ApiFailure {
 
 const PERMISSIONS_FIX =
   'give the job `permissions: issues: write` and `pull-requests: write` (needed to react and reply), or set github-token to a token that has them';
+const READ_PULL_FIX =
+  'give the job `permissions: pull-requests: read` (needed to read the pull request), or set github-token to a token that has it';
+const READ_PERMISSION_FIX =
+  "set github-token to a token that can read this repository's collaborators, or leave it unset to use the workflow token";
+
+/** What the reaction endpoint answers: only that it is an object is relied on. */
+const reactionAnswer = z.looseObject({});
 
 function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  if (typeof data === 'string' || data === undefined || data === null) {
+    // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
+    throw new ApiFailure('GitHub', 200, `GitHub's answer could not be read while ${what} (it is not JSON)`, 'try again later; if it keeps happening, check GITHUB_API_URL', false, true);
+  }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
   throw new ApiFailure(
     'GitHub',
     200,
-    `GitHub answered with ${what} of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+    `GitHub answered with data of an unexpected shape while ${what} (${describeIssue(parsed.error.issues[0])})`,
     'check GITHUB_API_URL',
     false,
     false,
   );
 }
 
-function asFailure(error: unknown, what: string): ApiFailure {
-  return error instanceof ApiFailure ? error : describe(error, what, false);
+function asFailure(error: unknown, what: string, secrets: readonly string[]): ApiFailure {
+  return error instanceof ApiFailure ? error : describe(error, what, false, PERMISSIONS_FIX, secrets);
 }
 
 /** How long to wait before trying a failed idempotent request again, or null not to. */
 function retryWait(error: unknown): number | null {
   if (!(error instanceof ApiFailure) || !error.transient) return null;
+  if (error.retryAfterMs !== null) return Math.max(error.retryAfterMs, 500);
   return error.status === 429 ? 2_000 : 1_000;
 }
 
+type OctokitResponse = { status?: unknown; data?: unknown; headers?: Record<string, unknown> };
+
 /** Turns what Octokit throws into an ApiFailure, reading only safe fields. */
-function describe(error: unknown, what: string, expired: boolean): ApiFailure {
+function describe(error: unknown, what: string, expired: boolean, forbidden: string, secrets: readonly string[]): ApiFailure {
   if (error instanceof ApiFailure) return error;
-  const response = (error as { response?: { status?: unknown; data?: unknown } })?.response;
+  const response = (error as { response?: OctokitResponse })?.response;
   const status = typeof response?.status === 'number' ? response.status : null;
   if (status === null) return networkFailure('GitHub', error, what, expired);
   const data = response?.data;
-  const message = excerpt(typeof data === 'object' && data && 'message' in data ? (data as { message: unknown }).message : data);
+  const message = excerpt(typeof data === 'object' && data && 'message' in data ? (data as { message: unknown }).message : data, secrets);
   const said = message ? `: ${message}` : '';
-  const fail = (text: string, fix: string) => new ApiFailure('GitHub', status, text, fix, status >= 500, status === 429 || status >= 500);
+  const header = (name: string) => {
+    const value = response?.headers?.[name];
+    return typeof value === 'string' ? value : null;
+  };
+  const limited = status === 429 || (status === 403 && (/rate limit/i.test(message) || header('x-ratelimit-remaining') === '0'));
+  const wait = limited ? retryAfter(header) : null;
+  const fail = (text: string, fix: string) =>
+    new ApiFailure('GitHub', status, text, fix, status >= 500, limited || status >= 500, wait);
+  if (limited) {
+    return fail(`GitHub's rate limit was reached while ${what} (${status})`, commentAgain(wait));
+  }
   if (status === 401) return fail(`GitHub rejected the github-token (401${said})`, 'set github-token to a valid token, or leave it unset to use the workflow token');
-  if (status === 403 && /rate limit/i.test(message)) return fail(`GitHub's rate limit was reached while ${what} (403${said})`, 'wait and comment again');
-  if (status === 403) return fail(`GitHub refused ${what} (403${said})`, PERMISSIONS_FIX.replace('(needed to react and reply)', '(and `pull-requests: read`)'));
+  if (status === 403) return fail(`GitHub refused ${what} (403${said})`, forbidden);
   if (status === 404) return fail(`GitHub found nothing while ${what} (404${said})`, 'check that the workflow runs on issue_comment in this repository');
-  if (status === 429) return fail(`GitHub's rate limit was reached while ${what} (429)`, 'wait and comment again');
   if (status >= 500) return fail(`GitHub failed while ${what} (${status}${said})`, 'try again later');
   return fail(`GitHub refused ${what} (${status}${said})`, 'see the message from GitHub');
 }

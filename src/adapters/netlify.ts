@@ -5,9 +5,12 @@
 import { z } from 'zod';
 import type { Deploy } from '../core/preview.js';
 import { type Deadline, withRetries } from './deadline.js';
-import { ApiFailure, excerpt, isTransientStatus, networkFailure } from './failure.js';
+import { ApiFailure, commentAgain, describeIssue, excerpt, isTransientStatus, networkFailure, retryAfter } from './failure.js';
 
 export const PER_PAGE = 100;
+
+/** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
+const LEAST_TIME_TO_SEND_MS = 1_000;
 
 export interface NetlifyPort {
   /** One page (from 1) of the site's deploy previews, newest first; `branch` narrows it to one branch. */
@@ -27,8 +30,12 @@ export interface NetlifyOptions {
 
 const nullableString = z.string().nullish().transform((value) => value ?? null);
 
-/** Only the fields read, and as loosely as the live API sends them (nulls everywhere, no required fields). */
-const deploySchema = z
+/**
+ * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
+ * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
+ * ordered without them (test/contract/exceptions.ts ACTION_REQUIRES). Exported for the contract tests.
+ */
+export const deploySchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     name: nullableString,
@@ -63,6 +70,7 @@ const deploySchema = z
 export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPort> {
   const { NetlifyAPI } = await import('@netlify/api');
   const { apiUrl, deadline, siteId } = options;
+  const secrets = [options.token];
   const api = new NetlifyAPI(options.token, {
     scheme: apiUrl.protocol.replace(':', ''),
     host: apiUrl.host,
@@ -77,18 +85,19 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
       3,
       async () => {
         let body: unknown;
+        const signal = deadline.request();
         try {
-          body = await call(deadline.request());
+          body = await call(signal);
         } catch (error) {
-          throw describe(error, what, siteId, deadline.expired);
+          // Asked of the signal: @netlify/api turns an abort into a TypeError (it assigns a DOMException's name).
+          throw describe(error, what, siteId, deadline.expired || signal.aborted, secrets);
         }
         const parsed = schema.safeParse(body);
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
           throw new ApiFailure(
             'Netlify',
             200,
-            `Netlify answered ${what} with data of an unexpected shape (${issue?.path.join('.') || 'body'}: ${issue?.message})`,
+            `Netlify answered ${what} with data of an unexpected shape (${describeIssue(parsed.error.issues[0])})`,
             'check that netlify-api-url points at the Netlify API',
             false,
             false,
@@ -96,8 +105,13 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
         }
         return parsed.data;
       },
-      // @netlify/api already waits out 429s and resets; 5xx answers are ours to try again.
-      (error) => (error instanceof ApiFailure && error.status !== null && error.status >= 500 ? 1_000 : null),
+      (error) => {
+        if (!(error instanceof ApiFailure) || !error.transient) return null;
+        // No answer, or a cut one: worth another try while the budget lasts. (@netlify/api tries again
+        // by itself after resets and 429s, within the same request deadline.)
+        if (error.status === null) return deadline.expired ? null : 500;
+        return error.status >= 500 ? 1_000 : null;
+      },
     );
 
   return {
@@ -114,46 +128,71 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
     getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
     async retry(id) {
       const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
+      if (deadline.remaining() < LEAST_TIME_TO_SEND_MS) {
+        throw new ApiFailure(
+          'Netlify',
+          null,
+          'the retry was not sent: timeout-seconds ran out before it could be',
+          'raise timeout-seconds, then comment again',
+          false,
+          true,
+        );
+      }
       let response: Response;
+      const signal = deadline.request();
       try {
         response = await fetch(url, {
           method: 'POST',
           headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
-          signal: deadline.request(),
+          signal,
         });
       } catch (error) {
-        throw networkFailure('Netlify', error, 'the retry request', deadline.expired);
+        throw networkFailure('Netlify', error, 'the retry request', deadline.expired || signal.aborted);
       }
       const text = await response.text().catch(() => '');
-      if (!response.ok) throw statusFailure(response.status, messageOf(text), 'the retry request', siteId);
+      if (!response.ok) {
+        const wait = retryAfter((name) => response.headers.get(name));
+        throw statusFailure(response.status, messageOf(text, secrets), 'the retry request', siteId, wait);
+      }
     },
   };
 }
 
-function messageOf(text: string): string {
+function messageOf(text: string, secrets: readonly string[]): string {
   try {
     const json = JSON.parse(text) as { message?: unknown; errors?: unknown };
-    if (typeof json.message === 'string') return excerpt(json.message);
+    if (typeof json?.message === 'string') return excerpt(json.message, secrets);
   } catch {
     // Not JSON: an HTML error page or plain text.
   }
-  return excerpt(text);
+  return excerpt(text, secrets);
 }
 
 /** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
-function describe(error: unknown, what: string, siteId: string, expired: boolean): ApiFailure {
+function describe(error: unknown, what: string, siteId: string, expired: boolean, secrets: readonly string[]): ApiFailure {
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
   if (status === null) return networkFailure('Netlify', error, what, expired);
+  if (status >= 200 && status < 300) {
+    // @netlify/api throws a TextHTTPError with the success status when a JSON answer does not parse.
+    return new ApiFailure(
+      'Netlify',
+      status,
+      `Netlify answered ${what} with a body that is not valid JSON`,
+      'check that netlify-api-url points at the Netlify API, or try again later',
+      false,
+      false,
+    );
+  }
   const json = (error as { json?: { message?: unknown } }).json;
   const data = (error as { data?: unknown }).data;
-  const message = typeof json?.message === 'string' ? excerpt(json.message) : excerpt(typeof data === 'string' ? data : '');
-  return statusFailure(status, message, what, siteId);
+  const message = typeof json?.message === 'string' ? excerpt(json.message, secrets) : excerpt(typeof data === 'string' ? data : '', secrets);
+  return statusFailure(status, message, what, siteId, null);
 }
 
-function statusFailure(status: number, message: string, what: string, siteId: string): ApiFailure {
+function statusFailure(status: number, message: string, what: string, siteId: string, retryAfterMs: number | null): ApiFailure {
   const said = message ? `: ${message}` : '';
   const fail = (text: string, fix: string) =>
-    new ApiFailure('Netlify', status, text, fix, status >= 500, isTransientStatus(status));
+    new ApiFailure('Netlify', status, text, fix, status >= 500, isTransientStatus(status), retryAfterMs);
   switch (status) {
     case 401:
       return fail(
@@ -171,7 +210,7 @@ function statusFailure(status: number, message: string, what: string, siteId: st
         'check the site-id input: it must be the site\'s API ID, and the token must see that site',
       );
     case 429:
-      return fail(`Netlify's rate limit was reached during ${what} (429)`, 'wait a minute and comment again');
+      return fail(`Netlify's rate limit was reached during ${what} (429)`, commentAgain(retryAfterMs));
     default:
       if (status >= 500) return fail(`Netlify failed during ${what} (${status}${said})`, 'try again later');
       return fail(`Netlify refused ${what} (${status}${said})`, 'see the message from Netlify');

@@ -4,6 +4,7 @@
  * replies, outputs and the step's exit status.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { takeViolations } from '../contract/checker.js';
 import { commentPayload } from '../support/payloads.js';
 import { type CommandRun, lines, NETLIFY_TOKEN, GITHUB_TOKEN, Sandbox, SITE } from '../support/sandbox.js';
 
@@ -290,5 +291,7 @@ describe('failures', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::The issue_comment event payload is malformed at issue.number');
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    // Malformed on purpose: GitHub's webhook schema rejects it too (test/contract).
+    expect(takeViolations('event').flatMap((v) => v.problems)).toEqual(['issue_comment created payload/issue/number must be integer']);
   });
 });

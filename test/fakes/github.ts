@@ -1,8 +1,19 @@
 /**
  * A fake of GitHub's REST and GraphQL APIs on 127.0.0.1, for one repository: pull requests,
- * collaborator permissions, reactions and comments, with GitHub's error bodies.
+ * collaborator permissions, reactions and comments, with GitHub's error bodies. The REST answers are
+ * built from the examples in GitHub's own REST description (@octokit/openapi), and every request and
+ * answer is checked against that description (test/contract).
  */
-import { type FieldNode, Kind, type OperationDefinitionNode, parse, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  type FieldNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { contractHook } from '../contract/checker.js';
+import { githubExample } from '../contract/specs.js';
 import { FakeServer, type RecordedRequest, type Reply } from './server.js';
 
 export interface FakePull {
@@ -50,11 +61,24 @@ export class FakeGitHub extends FakeServer {
     readonly botLogin = 'github-actions[bot]',
   ) {
     super('GitHub');
+    this.contract = contractHook('github');
     const base = `/repos/${owner}/${repo}`;
     this.route('GET', `${base}/pulls/:number`, (req, p) => this.#auth(req) ?? this.#pull(Number(p.number)));
-    this.route('GET', `${base}/collaborators/:username/permission`, (req, p) => this.#auth(req) ?? this.#permission(p.username as string));
-    this.route('POST', `${base}/issues/comments/:id/reactions`, (req, p) => this.#auth(req) ?? this.#restReaction(req, Number(p.id)));
-    this.route('POST', `${base}/issues/:number/comments`, (req, p) => this.#auth(req) ?? this.#restComment(req, Number(p.number)));
+    this.route(
+      'GET',
+      `${base}/collaborators/:username/permission`,
+      (req, p) => this.#auth(req) ?? this.#permission(p.username as string),
+    );
+    this.route(
+      'POST',
+      `${base}/issues/comments/:id/reactions`,
+      (req, p) => this.#auth(req) ?? this.#restReaction(req, Number(p.id)),
+    );
+    this.route(
+      'POST',
+      `${base}/issues/:number/comments`,
+      (req, p) => this.#auth(req) ?? this.#restComment(req, Number(p.number)),
+    );
     this.route('POST', '/graphql', (req) => this.#auth(req) ?? this.#graphql(req));
   }
 
@@ -77,7 +101,9 @@ export class FakeGitHub extends FakeServer {
   /** Reactions left on one comment (by REST id), in order. */
   reactionsOn(commentId: number): string[] {
     const nodeId = this.commentNodeIds.get(commentId);
-    return this.reactions.filter((r) => r.commentId === nodeId || r.commentId === String(commentId)).map((r) => r.content);
+    return this.reactions
+      .filter((r) => r.commentId === nodeId || r.commentId === String(commentId))
+      .map((r) => r.content);
   }
 
   override notFound(): Reply {
@@ -93,7 +119,11 @@ export class FakeGitHub extends FakeServer {
   #forbidden(): Reply {
     return {
       status: 403,
-      body: { message: 'Resource not accessible by integration', documentation_url: `${DOCS}/reactions/reactions`, status: '403' },
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: `${DOCS}/reactions/reactions`,
+        status: '403',
+      },
     };
   }
 
@@ -101,14 +131,25 @@ export class FakeGitHub extends FakeServer {
     const pull = this.pulls.get(number);
     if (!pull) return this.notFound();
     const user = userObject(pull.author);
-    const repoObject = repository(this.owner, this.repo);
+    const api = `https://api.github.com/repos/${this.owner}/${this.repo}`;
+    const html = `https://github.com/${this.owner}/${this.repo}/pull/${number}`;
+    const baseSha = 'f'.repeat(40);
     return {
       status: 200,
       body: {
-        url: `${this.apiUrl}/repos/${this.owner}/${this.repo}/pulls/${number}`,
+        ...githubExample('pull-request'),
+        url: `${api}/pulls/${number}`,
         id: 1_000_000 + number,
         node_id: pull.node_id,
-        html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}`,
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        issue_url: `${api}/issues/${number}`,
+        commits_url: `${api}/pulls/${number}/commits`,
+        review_comments_url: `${api}/pulls/${number}/comments`,
+        review_comment_url: `${api}/pulls/comments{/number}`,
+        comments_url: `${api}/issues/${number}/comments`,
+        statuses_url: `${api}/statuses/${pull.head.sha}`,
         number,
         state: pull.state,
         locked: false,
@@ -116,20 +157,59 @@ export class FakeGitHub extends FakeServer {
         user,
         body: null,
         labels: [],
+        milestone: null,
+        active_lock_reason: null,
         created_at: pull.created_at,
         updated_at: pull.updated_at,
         closed_at: pull.state === 'closed' ? pull.updated_at : null,
         merged_at: null,
-        draft: false,
+        merge_commit_sha: null,
+        assignee: null,
+        assignees: [],
+        requested_reviewers: [],
+        requested_teams: [],
         head: {
           label: `${pull.author}:${pull.head.ref}`,
           ref: pull.head.ref,
           sha: pull.head.sha,
           user,
-          repo: pull.head.repoDeleted ? null : { ...repoObject, name: this.repo, full_name: `${pull.author}/${this.repo}`, fork: true },
+          // null when the fork was deleted, as GitHub sends it (see test/contract/exceptions.ts)
+          repo: pull.head.repoDeleted
+            ? null
+            : repository(pull.author, this.repo, { fork: true, id: 4243, node_id: 'R_kgDOfork' }),
         },
-        base: { label: `${this.owner}:main`, ref: 'main', sha: 'f'.repeat(40), user: userObject(this.owner), repo: repoObject },
+        base: {
+          label: `${this.owner}:main`,
+          ref: 'main',
+          sha: baseSha,
+          user: userObject(this.owner),
+          repo: repository(this.owner, this.repo),
+        },
+        _links: {
+          self: { href: `${api}/pulls/${number}` },
+          html: { href: html },
+          issue: { href: `${api}/issues/${number}` },
+          comments: { href: `${api}/issues/${number}/comments` },
+          review_comments: { href: `${api}/pulls/${number}/comments` },
+          review_comment: { href: `${api}/pulls/comments{/number}` },
+          commits: { href: `${api}/pulls/${number}/commits` },
+          statuses: { href: `${api}/statuses/${pull.head.sha}` },
+        },
         author_association: 'CONTRIBUTOR',
+        auto_merge: null,
+        draft: false,
+        merged: false,
+        mergeable: null,
+        rebaseable: null,
+        mergeable_state: 'unknown',
+        merged_by: null,
+        comments: 0,
+        review_comments: 0,
+        maintainer_can_modify: false,
+        commits: 1,
+        additions: 1,
+        deletions: 0,
+        changed_files: 1,
       },
     };
   }
@@ -138,9 +218,9 @@ export class FakeGitHub extends FakeServer {
     const grant = this.permissions.get(login.toLowerCase());
     if (!grant) {
       // GitHub answers `read` for a public repository's non-collaborators, with no role beyond it.
-      return { status: 200, body: { permission: 'read', role_name: 'read', user: { ...userObject(login), permissions: flagsFor('read') } } };
+      return { status: 200, body: { permission: 'read', role_name: 'read', user: collaborator(login, 'read') } };
     }
-    return { status: 200, body: { ...grant, user: { ...userObject(login), permissions: flagsFor(grant.role_name) } } };
+    return { status: 200, body: { ...grant, user: collaborator(login, grant.role_name) } };
   }
 
   #restReaction(req: RecordedRequest, commentId: number): Reply {
@@ -162,7 +242,24 @@ export class FakeGitHub extends FakeServer {
     const { body } = JSON.parse(req.body || '{}') as { body?: string };
     const id = this.#nextId++;
     this.comments.push({ id, subjectId: pull.node_id, body: body ?? '', login: this.botLogin, via: 'rest' });
-    return { status: 201, body: { id, body, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}#issuecomment-${id}` } };
+    const api = `https://api.github.com/repos/${this.owner}/${this.repo}`;
+    const now = new Date().toISOString();
+    return {
+      status: 201,
+      body: {
+        ...githubExample('issue-comment'),
+        id,
+        node_id: `IC_${id}`,
+        url: `${api}/issues/comments/${id}`,
+        html_url: `https://github.com/${this.owner}/${this.repo}/pull/${number}#issuecomment-${id}`,
+        issue_url: `${api}/issues/${number}`,
+        body: body ?? '',
+        user: userObject(this.botLogin),
+        created_at: now,
+        updated_at: now,
+        author_association: 'NONE',
+      },
+    };
   }
 
   #graphql(req: RecordedRequest): Reply {
@@ -171,12 +268,17 @@ export class FakeGitHub extends FakeServer {
     try {
       ({ query, variables = {} } = JSON.parse(req.body) as { query: string; variables?: Record<string, unknown> });
     } catch {
-      return { status: 400, body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' } };
+      return {
+        status: 400,
+        body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/graphql' },
+      };
     }
     let operation: OperationDefinitionNode;
     try {
       const document = parse(query);
-      operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      operation = document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      ) as OperationDefinitionNode;
     } catch (error) {
       return { status: 200, body: { errors: [{ message: String((error as Error).message) }] } };
     }
@@ -186,8 +288,15 @@ export class FakeGitHub extends FakeServer {
       if (selection.kind !== Kind.FIELD) continue;
       const key = selection.alias?.value ?? selection.name.value;
       const input = argument(selection, 'input', variables) as Record<string, string> | undefined;
-      if (operation.operation !== 'mutation' || !['addComment', 'addReaction'].includes(selection.name.value) || !input) {
-        errors.push({ path: [key], message: `Field '${selection.name.value}' doesn't exist on type '${operation.operation === 'mutation' ? 'Mutation' : 'Query'}'` });
+      if (
+        operation.operation !== 'mutation' ||
+        !['addComment', 'addReaction'].includes(selection.name.value) ||
+        !input
+      ) {
+        errors.push({
+          path: [key],
+          message: `Field '${selection.name.value}' doesn't exist on type '${operation.operation === 'mutation' ? 'Mutation' : 'Query'}'`,
+        });
         data[key] = null;
         continue;
       }
@@ -213,7 +322,13 @@ export class FakeGitHub extends FakeServer {
     const id = this.#nextId++;
     this.comments.push({ id, subjectId: pull.node_id, body: input.body ?? '', login: this.botLogin, via: 'graphql' });
     const url = `https://github.com/${this.owner}/${this.repo}/pull/${pull.number}#issuecomment-${id}`;
-    return { value: { clientMutationId: null, commentEdge: { node: { id: `IC_${id}`, url, body: input.body } }, subject: { id: pull.node_id } } };
+    return {
+      value: {
+        clientMutationId: null,
+        commentEdge: { node: { id: `IC_${id}`, url, body: input.body } },
+        subject: { id: pull.node_id },
+      },
+    };
   }
 
   #addReaction(input: Record<string, string>): { value: unknown } | { error: string } {
@@ -224,7 +339,13 @@ export class FakeGitHub extends FakeServer {
     if (!this.reactions.some((r) => r.commentId === input.subjectId && r.content === content)) {
       this.reactions.push({ commentId: input.subjectId as string, content });
     }
-    return { value: { clientMutationId: null, reaction: { id: `REA_${this.#nextId++}`, content: input.content }, subject: { id: input.subjectId } } };
+    return {
+      value: {
+        clientMutationId: null,
+        reaction: { id: `REA_${this.#nextId++}`, content: input.content },
+        subject: { id: input.subjectId },
+      },
+    };
   }
 }
 
@@ -264,22 +385,48 @@ function project(value: unknown, selectionSet: SelectionSetNode | undefined): un
   return out;
 }
 
+/** A user as GitHub's REST API shows one (simple-user), made from the spec's example. */
 export function userObject(login: string): Record<string, unknown> {
   const bot = login.endsWith('[bot]');
+  const example = githubExample('repository-collaborator-permission-response-if-user-has-admin-permissions')
+    .user as Record<string, unknown>;
+  const path = encodeURIComponent(login);
+  const user = JSON.parse(
+    JSON.stringify(example)
+      .replace(/\/users\/octocat\b/g, `/users/${path}`)
+      .replace(/github\.com\/octocat\b/g, `github.com/${path}`),
+  );
   return {
+    ...user,
     login,
     id: 10_000 + [...login].reduce((n, c) => n + c.charCodeAt(0), 0),
-    node_id: `U_${login}`,
-    avatar_url: `https://avatars.githubusercontent.com/u/1?v=4`,
-    url: `https://api.github.com/users/${login}`,
-    html_url: `https://github.com/${login}`,
+    node_id: `U_${login.replace(/\W/g, '')}`,
+    avatar_url: 'https://avatars.githubusercontent.com/u/1?v=4',
     type: bot ? 'Bot' : 'User',
     site_admin: false,
   };
 }
 
-function repository(owner: string, repo: string): Record<string, unknown> {
-  return { id: 4242, node_id: 'R_kgDOrepo', name: repo, full_name: `${owner}/${repo}`, private: false, owner: userObject(owner), fork: false };
+/** The permission answer's `user`: a collaborator with the flags of a role. */
+function collaborator(login: string, role: string): Record<string, unknown> {
+  return { ...userObject(login), permissions: flagsFor(role), role_name: role };
+}
+
+/** A repository as GitHub's REST API shows one, made from the spec's example. */
+function repository(owner: string, repo: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const example = githubExample('pull-request').base.repo as Record<string, unknown>;
+  const renamed = JSON.parse(JSON.stringify(example).replaceAll('octocat/Hello-World', `${owner}/${repo}`));
+  return {
+    ...renamed,
+    id: 4242,
+    node_id: 'R_kgDOrepo',
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    private: false,
+    owner: userObject(owner),
+    fork: false,
+    ...overrides,
+  };
 }
 
 function reaction(id: number, content: string, login: string): Record<string, unknown> {

@@ -1,7 +1,9 @@
 /**
  * A fake of the Netlify API (https://api.netlify.com/api/v1) on 127.0.0.1: sites, deploys, paging,
- * the undocumented retry, and Netlify's error bodies.
+ * the undocumented retry, and Netlify's error bodies. Every request and answer is checked against Netlify's
+ * OpenAPI spec (@netlify/open-api; test/contract, where the exceptions are listed).
  */
+import { contractHook } from '../contract/checker.js';
 import { FakeServer, type RecordedRequest, type Reply } from './server.js';
 
 export const API_PREFIX = '/api/v1';
@@ -62,7 +64,12 @@ export function makeDeploy(site: { id: string; name: string }, spec: DeploySpec,
   const context = spec.context ?? (spec.pr != null ? 'deploy-preview' : 'production');
   const pr = context === 'deploy-preview' ? (spec.pr ?? null) : null;
   const host = `${site.name}.netlify.app`;
-  const alias = pr != null ? `deploy-preview-${pr}--${host}` : context === 'production' ? host : `${spec.branch ?? 'main'}--${host}`;
+  const alias =
+    pr != null
+      ? `deploy-preview-${pr}--${host}`
+      : context === 'production'
+        ? host
+        : `${spec.branch ?? 'main'}--${host}`;
   return {
     id,
     site_id: site.id,
@@ -99,12 +106,33 @@ export class FakeNetlify extends FakeServer {
 
   constructor(readonly token: string) {
     super('Netlify');
+    this.contract = contractHook('netlify');
     this.route('GET', `${API_PREFIX}/sites/:site_id`, (req, p) => this.#authorized(req) ?? this.#site(p.site_id));
-    this.route('GET', `${API_PREFIX}/sites/:site_id/deploys`, (req, p) => this.#authorized(req) ?? this.#list(req, p.site_id as string));
-    this.route('GET', `${API_PREFIX}/sites/:site_id/deploys/:deploy_id`, (req, p) => this.#authorized(req) ?? this.#deploy(p.deploy_id as string, p.site_id));
-    this.route('GET', `${API_PREFIX}/deploys/:deploy_id`, (req, p) => this.#authorized(req) ?? this.#deploy(p.deploy_id as string));
-    this.route('POST', `${API_PREFIX}/deploys/:deploy_id/retry`, (req, p) => this.#authorized(req) ?? this.#retry(p.deploy_id as string));
-    this.route('POST', `${API_PREFIX}/deploys/:deploy_id/cancel`, (req, p) => this.#authorized(req) ?? this.#cancel(p.deploy_id as string));
+    this.route(
+      'GET',
+      `${API_PREFIX}/sites/:site_id/deploys`,
+      (req, p) => this.#authorized(req) ?? this.#list(req, p.site_id as string),
+    );
+    this.route(
+      'GET',
+      `${API_PREFIX}/sites/:site_id/deploys/:deploy_id`,
+      (req, p) => this.#authorized(req) ?? this.#deploy(p.deploy_id as string, p.site_id),
+    );
+    this.route(
+      'GET',
+      `${API_PREFIX}/deploys/:deploy_id`,
+      (req, p) => this.#authorized(req) ?? this.#deploy(p.deploy_id as string),
+    );
+    this.route(
+      'POST',
+      `${API_PREFIX}/deploys/:deploy_id/retry`,
+      (req, p) => this.#authorized(req) ?? this.#retry(p.deploy_id as string),
+    );
+    this.route(
+      'POST',
+      `${API_PREFIX}/deploys/:deploy_id/cancel`,
+      (req, p) => this.#authorized(req) ?? this.#cancel(p.deploy_id as string),
+    );
   }
 
   /** The API base URL to give the action as netlify-api-url. */
@@ -154,7 +182,13 @@ export class FakeNetlify extends FakeServer {
     if (!site) return this.notFound();
     return {
       status: 200,
-      body: { id: site.id, name: site.name, url: `https://${site.name}.netlify.app`, ssl_url: `https://${site.name}.netlify.app`, admin_url: `https://app.netlify.com/projects/${site.name}` },
+      body: {
+        id: site.id,
+        name: site.name,
+        url: `https://${site.name}.netlify.app`,
+        ssl_url: `https://${site.name}.netlify.app`,
+        admin_url: `https://app.netlify.com/projects/${site.name}`,
+      },
     };
   }
 

@@ -34,7 +34,9 @@ export type Fault =
   | { readonly kind: 'html'; readonly status?: number }
   | { readonly kind: 'wrong-shape' }
   /** Answers normally (the request takes effect), then drops the connection before the answer is sent. */
-  | { readonly kind: 'lose-answer' };
+  | { readonly kind: 'lose-answer' }
+  /** Holds the request until `until` settles, then answers normally: lines up requests of concurrent runs. */
+  | { readonly kind: 'hold'; readonly until: Promise<unknown> };
 
 export interface Injection {
   readonly method?: string;
@@ -47,6 +49,15 @@ export interface Injection {
 
 export type Handler = (request: RecordedRequest, params: Record<string, string>) => Reply | Promise<Reply>;
 
+/**
+ * Checks what the fake receives and serves against the API's published spec (test/contract/checker.ts):
+ * every request as it arrives; every answer the fake serves, but not the faults injected on purpose.
+ */
+export interface ContractHook {
+  request(request: RecordedRequest): void;
+  response(request: RecordedRequest, reply: Reply): void;
+}
+
 interface Route {
   readonly method: string;
   readonly pattern: RegExp;
@@ -57,6 +68,8 @@ interface Route {
 export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   latencyMs = 0;
+  /** The contract check of this fake's API, or null for none. */
+  contract: ContractHook | null = null;
   readonly #routes: Route[] = [];
   readonly #injections: Injection[] = [];
   readonly #sockets = new Set<Socket>();
@@ -121,17 +134,20 @@ export class FakeServer {
       outcome: 0,
     };
     this.requests.push(request);
+    this.contract?.request(request);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
     const fault = this.#takeFault(request);
-    if (fault && fault.kind !== 'lose-answer') {
+    if (fault?.kind === 'hold') await fault.until.catch(() => undefined);
+    if (fault && fault.kind !== 'lose-answer' && fault.kind !== 'hold') {
       request.outcome = fault.kind === 'status' ? fault.status : fault.kind;
       this.#play(fault, res, request);
       return;
     }
     const reply = await this.#dispatch(request);
     request.endedAt = performance.now();
-    if (fault) {
+    this.contract?.response(request, reply);
+    if (fault?.kind === 'lose-answer') {
       request.outcome = 'lose-answer';
       res.socket?.destroy();
       return;
@@ -212,6 +228,7 @@ export class FakeServer {
         this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } });
         return;
       case 'lose-answer':
+      case 'hold':
         return;
     }
   }

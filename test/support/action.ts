@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { checkEventPayload } from '../contract/checker.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/index.js');
@@ -37,7 +38,7 @@ export interface RunOptions {
   readonly inputs: Record<string, string>;
   readonly eventName?: string;
   readonly payload?: unknown;
-  /** Raw text for the event file, instead of `payload`. */
+  /** Raw text for the event file, instead of `payload`: for files that are not a payload at all (not checked). */
   readonly rawPayload?: string;
   readonly githubApiUrl: string;
   readonly githubToken?: string;
@@ -55,6 +56,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
   const summaryPath = join(dir, 'summary');
+  // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/contract).
+  if (options.rawPayload === undefined && (options.eventName ?? 'issue_comment') === 'issue_comment')
+    checkEventPayload(options.payload ?? {});
   writeFileSync(eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');

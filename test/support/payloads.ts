@@ -10,10 +10,14 @@ const examples = require('@octokit/webhooks-examples/api.github.com/index.json')
   examples: Record<string, unknown>[];
 }[];
 
-/** The recorded `issue_comment` `created` example, as GitHub sent it. */
+/**
+ * The recorded `issue_comment` example of an action, as GitHub sent it: the last one recorded, from a
+ * repository of an organization (the first `created` one predates fields that GitHub's webhook schema now
+ * requires, such as comment.reactions).
+ */
 export function recordedCommentPayload(action: 'created' | 'edited' | 'deleted' = 'created'): Record<string, any> {
   const event = examples.find((e) => e.name === 'issue_comment');
-  const example = event?.examples.find((e) => e.action === action);
+  const example = event?.examples.findLast((e) => e.action === action && e.organization !== undefined);
   if (!example) throw new Error(`no recorded issue_comment ${action} example`);
   return structuredClone(example) as Record<string, any>;
 }
@@ -48,6 +52,7 @@ export function commentPayload(spec: CommentSpec): Record<string, any> {
   payload.repository.name = repo;
   payload.repository.full_name = `${owner}/${repo}`;
   payload.repository.owner.login = owner;
+  if (payload.organization) payload.organization.login = owner;
 
   const issue = payload.issue;
   issue.number = number;
