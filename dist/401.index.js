@@ -129,7 +129,11 @@ function networkFailure(service, error, what, timedOut) {
     }
     const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     const detail = code ? `: ${code}` : '';
-    return new ApiFailure(service, null, refused ? `${service} could not be reached (${what}${detail})` : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+    return new ApiFailure(service, null, refused
+        ? `${service} could not be reached (${what}${detail})`
+        : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify'
+        ? "check netlify-api-url and the runner's network"
+        : "check the runner's network and GITHUB_API_URL", !refused, true);
 }
 function isAbort(error) {
     if (!(error instanceof Error))
@@ -168,7 +172,10 @@ function excerpt(text, secrets = []) {
         if (secret)
             clean = clean.split(secret).join('***');
     const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
-    const line = (title ?? clean).replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = (title ?? clean)
+        .replace(/<[^>]{0,200}>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 /** The wait an answer asks for before the next try: Retry-After (seconds or a date) or X-RateLimit-Reset (epoch seconds). */
@@ -237,12 +244,17 @@ const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     // Required by GitHub's schema: an answer without it is not a permission answer.
     permission: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     role_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
-    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()).nullish() })
-        .nullish(),
+    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()).nullish() }).nullish(),
 })
     .transform((p) => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)]));
 /** GitHub's permission flags, named as the levels they grant. */
-const FLAG_LEVELS = { admin: 'admin', maintain: 'maintain', push: 'write', triage: 'triage', pull: 'read' };
+const FLAG_LEVELS = {
+    admin: 'admin',
+    maintain: 'maintain',
+    push: 'write',
+    triage: 'triage',
+    pull: 'read',
+};
 function flags(permissions) {
     if (!permissions)
         return [];
@@ -345,7 +357,9 @@ function createGitHub(options) {
                             return error;
                         throw describe(error, 'posting the reply', deadline.expired || signal.aborted, PERMISSIONS_FIX, secrets);
                     }
-                }, (error) => (error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 && (!error.mayHaveReached || error.status === 429 || error.status === 503) ? retryWait(error) : null));
+                }, (error) => error instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9 && (!error.mayHaveReached || error.status === 429 || error.status === 503)
+                    ? retryWait(error)
+                    : null);
             }
             catch (error) {
                 return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply', secrets)] };
@@ -488,7 +502,10 @@ function judgeTrust(facts, rules) {
         return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
     }
     if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
-        return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+        return {
+            kind: 'trusted',
+            reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository`,
+        };
     }
     if (rules.permission !== 'none')
         return { kind: 'ask-permission' };

@@ -49,7 +49,10 @@ function judgeTrust(facts, rules) {
         return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
     }
     if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
-        return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+        return {
+            kind: 'trusted',
+            reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository`,
+        };
     }
     if (rules.permission !== 'none')
         return { kind: 'ask-permission' };
@@ -168,7 +171,8 @@ function readSettings(read) {
     const values = {};
     for (const name of Object.keys(schemas)) {
         const raw = read(name);
-        const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : '');
+        const given = raw ??
+            (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : '');
         const parsed = zod_mini__WEBPACK_IMPORTED_MODULE_3__/* .safeParse */ .xL(schemas[name], given);
         if (!parsed.success) {
             const issue = parsed.error.issues[0];

@@ -89,7 +89,10 @@ function judgeTrust(facts, rules) {
         return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
     }
     if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
-        return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+        return {
+            kind: 'trusted',
+            reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository`,
+        };
     }
     if (rules.permission !== 'none')
         return { kind: 'ask-permission' };

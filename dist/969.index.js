@@ -129,7 +129,11 @@ function networkFailure(service, error, what, timedOut) {
     }
     const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
     const detail = code ? `: ${code}` : '';
-    return new ApiFailure(service, null, refused ? `${service} could not be reached (${what}${detail})` : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL', !refused, true);
+    return new ApiFailure(service, null, refused
+        ? `${service} could not be reached (${what}${detail})`
+        : `the connection to ${service} failed (${what}${detail})`, service === 'Netlify'
+        ? "check netlify-api-url and the runner's network"
+        : "check the runner's network and GITHUB_API_URL", !refused, true);
 }
 function isAbort(error) {
     if (!(error instanceof Error))
@@ -168,7 +172,10 @@ function excerpt(text, secrets = []) {
         if (secret)
             clean = clean.split(secret).join('***');
     const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
-    const line = (title ?? clean).replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = (title ?? clean)
+        .replace(/<[^>]{0,200}>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 /** The wait an answer asks for before the next try: Retry-After (seconds or a date) or X-RateLimit-Reset (epoch seconds). */
@@ -224,7 +231,9 @@ __webpack_require__.r(__webpack_exports__);
 const PER_PAGE = 100;
 /** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
 const LEAST_TIME_TO_SEND_MS = 1_000;
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish().transform((value) => value ?? null);
+const nullableString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .nullish()
+    .transform((value) => value ?? null);
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
  * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
@@ -305,7 +314,11 @@ async function createNetlify(options) {
             try {
                 response = await fetch(url, {
                     method: 'POST',
-                    headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
+                    headers: {
+                        Authorization: `Bearer ${options.token}`,
+                        'User-Agent': options.userAgent,
+                        Accept: 'application/json',
+                    },
                     signal,
                 });
             }
@@ -342,7 +355,9 @@ function describe(error, what, siteId, expired, secrets) {
     }
     const json = error.json;
     const data = error.data;
-    const message = typeof json?.message === 'string' ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message, secrets) : (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(typeof data === 'string' ? data : '', secrets);
+    const message = typeof json?.message === 'string'
+        ? (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(json.message, secrets)
+        : (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(typeof data === 'string' ? data : '', secrets);
     return statusFailure(status, message, what, siteId, null);
 }
 function statusFailure(status, message, what, siteId, retryAfterMs) {
@@ -354,7 +369,7 @@ function statusFailure(status, message, what, siteId, retryAfterMs) {
         case 403:
             return fail(`Netlify refused access to site ${siteId} (403${said})`, "use a netlify-token of a member of the site's Netlify team");
         case 404:
-            return fail(`Netlify found nothing for ${what} on site ${siteId} (404${said})`, 'check the site-id input: it must be the site\'s API ID, and the token must see that site');
+            return fail(`Netlify found nothing for ${what} on site ${siteId} (404${said})`, "check the site-id input: it must be the site's API ID, and the token must see that site");
         case 429:
             return fail(`Netlify's rate limit was reached during ${what} (429)`, (0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .commentAgain */ .Qe)(retryAfterMs));
         default:

@@ -11,14 +11,7 @@
  * preview), so the retry never waits for it when the preview is on the first page.
  */
 import type { CommandName } from './core/command.js';
-import {
-  decide,
-  isStale,
-  type Outcome,
-  retryReason,
-  retryTookEffect,
-  skipReason,
-} from './core/decision.js';
+import { decide, isStale, type Outcome, retryReason, retryTookEffect, skipReason } from './core/decision.js';
 import { choosePreview, type Deploy, mayFindOlder } from './core/preview.js';
 import { finalReaction, renderReply } from './core/reply.js';
 import { judgePermission, judgeTrust, type TrustVerdict } from './core/trust.js';
@@ -93,7 +86,9 @@ export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome
     },
     settings.trust,
   );
-  log.info(`Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: trust ${describeVerdict(verdict)}.`);
+  log.info(
+    `Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: trust ${describeVerdict(verdict)}.`,
+  );
 
   // Round trip 1: everything that does not depend on another answer goes out together.
   const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(github.react('eyes'), log);
@@ -103,7 +98,9 @@ export async function decideAndAct(input: FlowInput): Promise<{ outcome: Outcome
   const pull = github.readPull().then(
     (value): Pull | null => value,
     (error: unknown) => {
-      log.warning(`Could not read the pull request, so the preview's commit is not compared with the head: ${messageOf(error)}`);
+      log.warning(
+        `Could not read the pull request, so the preview's commit is not compared with the head: ${messageOf(error)}`,
+      );
       return null;
     },
   );
@@ -165,7 +162,9 @@ async function findPreview(
   if (pull) {
     const onBranch = choosePreview(await netlify.listPreviews({ page: 1, branch: pull.headRef }), prNumber);
     if (onBranch) return onBranch;
-    log.info(`No preview of PR #${prNumber} among the deploys of branch ${pull.headRef}; paging through the site's deploys.`);
+    log.info(
+      `No preview of PR #${prNumber} among the deploys of branch ${pull.headRef}; paging through the site's deploys.`,
+    );
   }
   for (let page = 2; ; page++) {
     const deploys = await netlify.listPreviews({ page });
@@ -178,7 +177,12 @@ async function findPreview(
 async function retryOnce(
   netlify: NetlifyPort,
   preview: Deploy,
-  context: { readonly command: CommandName; readonly reason: string; readonly prNumber: number; readonly siteId: string },
+  context: {
+    readonly command: CommandName;
+    readonly reason: string;
+    readonly prNumber: number;
+    readonly siteId: string;
+  },
   log: Log,
   waitOn: WaitOn,
 ): Promise<Outcome> {
@@ -190,14 +194,22 @@ async function retryOnce(
   } catch (error) {
     if (error instanceof ApiFailure && (error.status === 409 || error.status === 422)) {
       // Refused, perhaps because a build started since the deploy was read (a push, another command).
-      log.info(`Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`);
+      log.info(
+        `Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`,
+      );
       waitOn('Netlify', 'reading the deploy after the retry was refused', failed(base.command, error, preview));
       try {
         const after = await netlify.getDeploy(preview.id);
         const decision = decide(context.command, after);
         if (decision.kind === 'skip' && decision.because === 'in-progress') {
           const reason = skipReason(decision, after, context.prNumber, context.siteId);
-          return { result: 'skipped', command: context.command, reason, preview: after, detail: 'A build started after the command was read, so Netlify refused a second one.' };
+          return {
+            result: 'skipped',
+            command: context.command,
+            reason,
+            preview: after,
+            detail: 'A build started after the command was read, so Netlify refused a second one.',
+          };
         }
         return failed(base.command, error, after);
       } catch (readError) {
@@ -211,7 +223,12 @@ async function retryOnce(
     try {
       const after = await netlify.getDeploy(preview.id);
       if (retryTookEffect(preview, after)) {
-        return { ...base, result: 'retried', preview: after, detail: `Netlify's answer was lost, but the deploy is now ${after.state}.` };
+        return {
+          ...base,
+          result: 'retried',
+          preview: after,
+          detail: `Netlify's answer was lost, but the deploy is now ${after.state}.`,
+        };
       }
       return failed(base.command, error, after);
     } catch (readError) {
@@ -227,17 +244,27 @@ export async function report(input: FlowInput, outcome: Outcome, acknowledged: P
   const quiet = settings.quietRetest && outcome.command === 'retest';
   const body = quiet
     ? null
-    : renderReply(outcome, { login: input.event.commenterLogin, words: settings.words, okToTestLabel: settings.trust.okToTestLabel, runUrl: input.runUrl });
+    : renderReply(outcome, {
+        login: input.event.commenterLogin,
+        words: settings.words,
+        okToTestLabel: settings.trust.okToTestLabel,
+        runUrl: input.runUrl,
+      });
   const reaction = finalReaction(outcome.result);
   if (settings.dryRun) {
-    log.info(`dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`);
+    log.info(
+      `dry-run: would react ${reaction ?? '(no final reaction)'} and ${body === null ? 'post no reply' : `reply:\n${body}`}`,
+    );
     return { outcome, shown: true };
   }
   let reported: Reported;
   try {
     reported = await ports.github.report({ body, reaction });
   } catch (error) {
-    const failure = error instanceof ApiFailure ? error : new ApiFailure('GitHub', null, messageOf(error), 'try again later', true, true);
+    const failure =
+      error instanceof ApiFailure
+        ? error
+        : new ApiFailure('GitHub', null, messageOf(error), 'try again later', true, true);
     reported = { replyUrl: null, reactionAdded: false, failures: [failure] };
   }
   for (const failure of reported.failures) log.warning(`${capitalize(failure.message)}: ${failure.fix}.`);
@@ -255,7 +282,9 @@ function denied(command: CommandName, reason: string): Outcome {
 
 /** The retry may or may not have reached Netlify, and reading the deploy could not tell. */
 function unknown(command: CommandName, error: ApiFailure | null, preview: Deploy): Outcome {
-  const why = error ? `${capitalize(error.message)}, and the deploy could not be read again` : 'The run ended while the retry was being sent';
+  const why = error
+    ? `${capitalize(error.message)}, and the deploy could not be read again`
+    : 'The run ended while the retry was being sent';
   return {
     result: 'failed',
     command,

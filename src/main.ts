@@ -27,7 +27,14 @@ async function main(): Promise<void> {
     // The common case, kept to about Node's own start-up: nothing here depends on an input, so neither
     // zod nor @actions/core (whose OIDC client loads undici) is loaded, and the outputs go through the
     // runner's file protocol directly.
-    writeOutputsQuickly({ result: 'ignored', command: '', 'deploy-id': '', 'deploy-state': '', 'deploy-url': '', reason: quick });
+    writeOutputsQuickly({
+      result: 'ignored',
+      command: '',
+      'deploy-id': '',
+      'deploy-state': '',
+      'deploy-url': '',
+      reason: quick,
+    });
     process.stdout.write(`Result: ignored. ${quick}\n`);
     return;
   }
@@ -145,7 +152,12 @@ function writeOutputsQuickly(outputs: Record<string, string>): void {
   appendFileSync(file, lines.join(''));
 }
 
-async function handle(core: Core, settings: Settings, event: CommentEvent, command: 'retest' | 'rebuild'): Promise<void> {
+async function handle(
+  core: Core,
+  settings: Settings,
+  event: CommentEvent,
+  command: 'retest' | 'rebuild',
+): Promise<void> {
   const [{ Deadline }, { createGitHub }, { createNetlify }, flow] = await Promise.all([
     import('./adapters/deadline.js'),
     import('./adapters/github.js'),
@@ -173,9 +185,20 @@ async function handle(core: Core, settings: Settings, event: CommentEvent, comma
     deadline,
     userAgent: USER_AGENT,
   });
-  const log = { info: (message: string) => core.info(redact(message)), warning: (message: string) => core.warning(redact(message)) };
+  const log = {
+    info: (message: string) => core.info(redact(message)),
+    warning: (message: string) => core.warning(redact(message)),
+  };
   const progress = flow.startProgress();
-  const input = { settings, event, command, ports: { github: github(deadline), netlify }, log, runUrl: runUrl(), progress };
+  const input = {
+    settings,
+    event,
+    command,
+    ports: { github: github(deadline), netlify },
+    log,
+    runUrl: runUrl(),
+    progress,
+  };
 
   // The budget is enforced here too: @netlify/api waits out rate limits and resets without looking at signals.
   let timer: NodeJS.Timeout | undefined;
@@ -214,7 +237,9 @@ async function finish(core: Core, settings: Settings, outcome: Outcome, shown: b
     reason: outcome.reason,
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, scrub(value));
-  core.info(scrub(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`));
+  core.info(
+    scrub(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`),
+  );
   if (outcome.result !== 'ignored') await writeSummary(core, outputs, settings.dryRun, scrub);
 
   if (outcome.result === 'failed') {
@@ -226,14 +251,28 @@ async function finish(core: Core, settings: Settings, outcome: Outcome, shown: b
   }
 }
 
-async function writeSummary(core: Core, outputs: Record<string, string>, dryRun: boolean, scrub: (text: string) => string): Promise<void> {
+async function writeSummary(
+  core: Core,
+  outputs: Record<string, string>,
+  dryRun: boolean,
+  scrub: (text: string) => string,
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const rows = Object.entries(outputs).map(([name, value]) => [{ data: name }, { data: escapeHtml(scrub(value)) || '—' }]);
-  core.summary
-    .addHeading(`Netlify preview: ${outputs.result as Result}${dryRun ? ' (dry run)' : ''}`, 3)
-    .addTable([[{ data: 'output', header: true }, { data: 'value', header: true }], ...rows]);
+  const rows = Object.entries(outputs).map(([name, value]) => [
+    { data: name },
+    { data: escapeHtml(scrub(value)) || '—' },
+  ]);
+  core.summary.addHeading(`Netlify preview: ${outputs.result as Result}${dryRun ? ' (dry run)' : ''}`, 3).addTable([
+    [
+      { data: 'output', header: true },
+      { data: 'value', header: true },
+    ],
+    ...rows,
+  ]);
   // A failed summary write must not hide the outcome: the outputs and the log already carry it.
-  await core.summary.write().catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+  await core.summary
+    .write()
+    .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
 }
 
 function escapeHtml(text: string): string {

@@ -5,7 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { COMMAND_SHAPE, type CommandWords } from './core/command.js';
-import { ASSOCIATIONS, type Association, PERMISSION_LEVELS, type PermissionLevel, type TrustRules } from './core/trust.js';
+import {
+  ASSOCIATIONS,
+  type Association,
+  PERMISSION_LEVELS,
+  type PermissionLevel,
+  type TrustRules,
+} from './core/trust.js';
 
 export interface Settings {
   readonly netlifyToken: string;
@@ -46,7 +52,8 @@ export type InputReader = (name: string) => string | undefined;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,98}$/i;
 // A site's API ID is a UUID; the API also takes the site's domain (my-site.netlify.app).
-const SITE_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*)$/i;
+const SITE_ID =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*)$/i;
 
 /** A string input, trimmed, that must pass `ok`; `accepts` ends the one-line error. */
 const text = (ok: (value: string) => boolean, accepts: string) => z.string().check(z.trim(), z.refine(ok, accepts));
@@ -61,10 +68,7 @@ const token = (what: string) =>
 
 /** A comma- or newline-separated list whose every item must pass `ok`. */
 const list = <T>(ok: (item: string) => boolean, accepts: string, to: (item: string) => T) =>
-  mapped(
-    z.string().check(z.refine((value) => items(value).every(ok), accepts)),
-    (value) => items(value).map(to),
-  );
+  mapped(z.string().check(z.refine((value) => items(value).every(ok), accepts)), (value) => items(value).map(to));
 
 function items(value: string): string[] {
   return value
@@ -73,7 +77,10 @@ function items(value: string): string[] {
     .filter((item) => item !== '');
 }
 
-const boolean = mapped(text((value) => /^(true|false)$/i.test(value), 'accepts true or false'), (value) => value.toLowerCase() === 'true');
+const boolean = mapped(
+  text((value) => /^(true|false)$/i.test(value), 'accepts true or false'),
+  (value) => value.toLowerCase() === 'true',
+);
 
 const association = (item: string) => item.toUpperCase().replace(/-/g, '_');
 const app = (item: string) => item.replace(/\[bot\]$/i, '');
@@ -82,7 +89,10 @@ const schemas = {
   'netlify-token': token('a Netlify personal access token from a secret, e.g. ${{ secrets.NETLIFY_AUTH_TOKEN }}'),
   'site-id': z.string().check(
     z.trim(),
-    z.refine((value) => value !== '', "is empty: set it to the Netlify site's API ID (Site configuration > General > Site information)"),
+    z.refine(
+      (value) => value !== '',
+      "is empty: set it to the Netlify site's API ID (Site configuration > General > Site information)",
+    ),
     z.refine(
       (value) => SITE_ID.test(value),
       "accepts the Netlify site's API ID (a UUID) or its domain such as my-site.netlify.app, not a URL or a path",
@@ -107,7 +117,10 @@ const schemas = {
     app,
   ),
   'trusted-permission': mapped(
-    text((value) => (PERMISSION_LEVELS as readonly string[]).includes(value.toLowerCase()), `accepts one of ${PERMISSION_LEVELS.join(', ')}`),
+    text(
+      (value) => (PERMISSION_LEVELS as readonly string[]).includes(value.toLowerCase()),
+      `accepts one of ${PERMISSION_LEVELS.join(', ')}`,
+    ),
     (value) => value.toLowerCase() as PermissionLevel,
   ),
   'ok-to-test-label': text(
@@ -117,11 +130,17 @@ const schemas = {
   'quiet-retest': boolean,
   'dry-run': boolean,
   'netlify-api-url': mapped(
-    text(isHttpUrl, 'accepts an http(s) URL without credentials, query or fragment, such as https://api.netlify.com/api/v1'),
+    text(
+      isHttpUrl,
+      'accepts an http(s) URL without credentials, query or fragment, such as https://api.netlify.com/api/v1',
+    ),
     (value) => new URL(value.replace(/\/+$/, '')),
   ),
   'timeout-seconds': mapped(
-    text((value) => /^\d+$/.test(value) && Number(value) >= 5 && Number(value) <= 3600, 'accepts a whole number of seconds from 5 to 3600'),
+    text(
+      (value) => /^\d+$/.test(value) && Number(value) >= 5 && Number(value) <= 3600,
+      'accepts a whole number of seconds from 5 to 3600',
+    ),
     Number,
   ),
 } as const;
@@ -133,7 +152,9 @@ export function readSettings(read: InputReader): Settings {
   const values = {} as Record<InputName, unknown>;
   for (const name of Object.keys(schemas) as InputName[]) {
     const raw = read(name);
-    const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : '');
+    const given =
+      raw ??
+      (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : '');
     const parsed = z.safeParse(schemas[name], given);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

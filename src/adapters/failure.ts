@@ -29,15 +29,26 @@ export class ApiFailure extends Error {
 export function networkFailure(service: Service, error: unknown, what: string, timedOut: boolean): ApiFailure {
   const code = errorCode(error);
   if (timedOut || isAbort(error)) {
-    return new ApiFailure(service, null, `${service} did not answer in time (${what})`, `check ${service}'s status, or raise timeout-seconds`, true, true);
+    return new ApiFailure(
+      service,
+      null,
+      `${service} did not answer in time (${what})`,
+      `check ${service}'s status, or raise timeout-seconds`,
+      true,
+      true,
+    );
   }
   const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
   const detail = code ? `: ${code}` : '';
   return new ApiFailure(
     service,
     null,
-    refused ? `${service} could not be reached (${what}${detail})` : `the connection to ${service} failed (${what}${detail})`,
-    service === 'Netlify' ? 'check netlify-api-url and the runner\'s network' : 'check the runner\'s network and GITHUB_API_URL',
+    refused
+      ? `${service} could not be reached (${what}${detail})`
+      : `the connection to ${service} failed (${what}${detail})`,
+    service === 'Netlify'
+      ? "check netlify-api-url and the runner's network"
+      : "check the runner's network and GITHUB_API_URL",
     !refused,
     true,
   );
@@ -77,7 +88,10 @@ export function excerpt(text: unknown, secrets: readonly string[] = []): string 
   let clean = text.slice(0, 20_000);
   for (const secret of secrets) if (secret) clean = clean.split(secret).join('***');
   const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
-  const line = (title ?? clean).replace(/<[^>]{0,200}>/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = (title ?? clean)
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
@@ -99,7 +113,9 @@ export function commentAgain(waitMs: number | null, now = Date.now()): string {
 }
 
 /** One zod issue in plain words: where, and what was wrong there. */
-export function describeIssue(issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined): string {
+export function describeIssue(
+  issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined,
+): string {
   if (!issue) return 'body: not valid';
   const where = issue.path.map(String).join('.') || 'body';
   const missing = /received undefined$/.test(issue.message);

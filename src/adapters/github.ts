@@ -64,14 +64,18 @@ export const permissionSchema = z
     // Required by GitHub's schema: an answer without it is not a permission answer.
     permission: z.string(),
     role_name: z.string().nullish(),
-    user: z
-      .object({ permissions: z.record(z.string(), z.boolean()).nullish() })
-      .nullish(),
+    user: z.object({ permissions: z.record(z.string(), z.boolean()).nullish() }).nullish(),
   })
   .transform((p): PermissionLevel => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)]));
 
 /** GitHub's permission flags, named as the levels they grant. */
-const FLAG_LEVELS: Record<string, PermissionLevel> = { admin: 'admin', maintain: 'maintain', push: 'write', triage: 'triage', pull: 'read' };
+const FLAG_LEVELS: Record<string, PermissionLevel> = {
+  admin: 'admin',
+  maintain: 'maintain',
+  push: 'write',
+  triage: 'triage',
+  pull: 'read',
+};
 
 function flags(permissions: Record<string, boolean> | null | undefined): string[] {
   if (!permissions) return [];
@@ -103,7 +107,12 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
    * A request that is safe to repeat: tried again on 5xx, 429, network failures and unreadable answers
    * while the budget lasts. `forbidden` is what to fix when GitHub answers 403.
    */
-  const idempotent = <T>(what: string, forbidden: string, call: (signal: AbortSignal) => Promise<{ data: unknown }>, schema: z.ZodType<T>) =>
+  const idempotent = <T>(
+    what: string,
+    forbidden: string,
+    call: (signal: AbortSignal) => Promise<{ data: unknown }>,
+    schema: z.ZodType<T>,
+  ) =>
     withRetries(
       deadline,
       3,
@@ -206,7 +215,10 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
               throw describe(error, 'posting the reply', deadline.expired || signal.aborted, PERMISSIONS_FIX, secrets);
             }
           },
-          (error) => (error instanceof ApiFailure && (!error.mayHaveReached || error.status === 429 || error.status === 503) ? retryWait(error) : null),
+          (error) =>
+            error instanceof ApiFailure && (!error.mayHaveReached || error.status === 429 || error.status === 503)
+              ? retryWait(error)
+              : null,
         );
       } catch (error) {
         return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply', secrets)] };
@@ -257,7 +269,14 @@ function graphqlFailure(error: GraphqlError, secrets: readonly string[]): ApiFai
   if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(message)) {
     return new ApiFailure('GitHub', 403, `GitHub refused ${part} (${message})`, PERMISSIONS_FIX, false, false);
   }
-  return new ApiFailure('GitHub', 200, `GitHub failed ${part} (${message})`, 'see the message from GitHub', false, false);
+  return new ApiFailure(
+    'GitHub',
+    200,
+    `GitHub failed ${part} (${message})`,
+    'see the message from GitHub',
+    false,
+    false,
+  );
 }
 
 const PERMISSIONS_FIX =
@@ -273,7 +292,14 @@ const reactionAnswer = z.looseObject({});
 function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   if (typeof data === 'string' || data === undefined || data === null) {
     // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
-    throw new ApiFailure('GitHub', 200, `GitHub's answer could not be read while ${what} (it is not JSON)`, 'try again later; if it keeps happening, check GITHUB_API_URL', false, true);
+    throw new ApiFailure(
+      'GitHub',
+      200,
+      `GitHub's answer could not be read while ${what} (it is not JSON)`,
+      'try again later; if it keeps happening, check GITHUB_API_URL',
+      false,
+      true,
+    );
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
@@ -301,28 +327,46 @@ function retryWait(error: unknown): number | null {
 type OctokitResponse = { status?: unknown; data?: unknown; headers?: Record<string, unknown> };
 
 /** Turns what Octokit throws into an ApiFailure, reading only safe fields. */
-function describe(error: unknown, what: string, expired: boolean, forbidden: string, secrets: readonly string[]): ApiFailure {
+function describe(
+  error: unknown,
+  what: string,
+  expired: boolean,
+  forbidden: string,
+  secrets: readonly string[],
+): ApiFailure {
   if (error instanceof ApiFailure) return error;
   const response = (error as { response?: OctokitResponse })?.response;
   const status = typeof response?.status === 'number' ? response.status : null;
   if (status === null) return networkFailure('GitHub', error, what, expired);
   const data = response?.data;
-  const message = excerpt(typeof data === 'object' && data && 'message' in data ? (data as { message: unknown }).message : data, secrets);
+  const message = excerpt(
+    typeof data === 'object' && data && 'message' in data ? (data as { message: unknown }).message : data,
+    secrets,
+  );
   const said = message ? `: ${message}` : '';
   const header = (name: string) => {
     const value = response?.headers?.[name];
     return typeof value === 'string' ? value : null;
   };
-  const limited = status === 429 || (status === 403 && (/rate limit/i.test(message) || header('x-ratelimit-remaining') === '0'));
+  const limited =
+    status === 429 || (status === 403 && (/rate limit/i.test(message) || header('x-ratelimit-remaining') === '0'));
   const wait = limited ? retryAfter(header) : null;
   const fail = (text: string, fix: string) =>
     new ApiFailure('GitHub', status, text, fix, status >= 500, limited || status >= 500, wait);
   if (limited) {
     return fail(`GitHub's rate limit was reached while ${what} (${status})`, commentAgain(wait));
   }
-  if (status === 401) return fail(`GitHub rejected the github-token (401${said})`, 'set github-token to a valid token, or leave it unset to use the workflow token');
+  if (status === 401)
+    return fail(
+      `GitHub rejected the github-token (401${said})`,
+      'set github-token to a valid token, or leave it unset to use the workflow token',
+    );
   if (status === 403) return fail(`GitHub refused ${what} (403${said})`, forbidden);
-  if (status === 404) return fail(`GitHub found nothing while ${what} (404${said})`, 'check that the workflow runs on issue_comment in this repository');
+  if (status === 404)
+    return fail(
+      `GitHub found nothing while ${what} (404${said})`,
+      'check that the workflow runs on issue_comment in this repository',
+    );
   if (status >= 500) return fail(`GitHub failed while ${what} (${status}${said})`, 'try again later');
   return fail(`GitHub refused ${what} (${status}${said})`, 'see the message from GitHub');
 }

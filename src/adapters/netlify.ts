@@ -5,7 +5,15 @@
 import { z } from 'zod';
 import type { Deploy } from '../core/preview.js';
 import { type Deadline, withRetries } from './deadline.js';
-import { ApiFailure, commentAgain, describeIssue, excerpt, isTransientStatus, networkFailure, retryAfter } from './failure.js';
+import {
+  ApiFailure,
+  commentAgain,
+  describeIssue,
+  excerpt,
+  isTransientStatus,
+  networkFailure,
+  retryAfter,
+} from './failure.js';
 
 export const PER_PAGE = 100;
 
@@ -28,7 +36,10 @@ export interface NetlifyOptions {
   readonly userAgent: string;
 }
 
-const nullableString = z.string().nullish().transform((value) => value ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
@@ -143,7 +154,11 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${options.token}`, 'User-Agent': options.userAgent, Accept: 'application/json' },
+          headers: {
+            Authorization: `Bearer ${options.token}`,
+            'User-Agent': options.userAgent,
+            Accept: 'application/json',
+          },
           signal,
         });
       } catch (error) {
@@ -169,8 +184,15 @@ function messageOf(text: string, secrets: readonly string[]): string {
 }
 
 /** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
-function describe(error: unknown, what: string, siteId: string, expired: boolean, secrets: readonly string[]): ApiFailure {
-  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
+function describe(
+  error: unknown,
+  what: string,
+  siteId: string,
+  expired: boolean,
+  secrets: readonly string[],
+): ApiFailure {
+  const status =
+    typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
   if (status === null) return networkFailure('Netlify', error, what, expired);
   if (status >= 200 && status < 300) {
     // @netlify/api throws a TextHTTPError with the success status when a JSON answer does not parse.
@@ -185,11 +207,20 @@ function describe(error: unknown, what: string, siteId: string, expired: boolean
   }
   const json = (error as { json?: { message?: unknown } }).json;
   const data = (error as { data?: unknown }).data;
-  const message = typeof json?.message === 'string' ? excerpt(json.message, secrets) : excerpt(typeof data === 'string' ? data : '', secrets);
+  const message =
+    typeof json?.message === 'string'
+      ? excerpt(json.message, secrets)
+      : excerpt(typeof data === 'string' ? data : '', secrets);
   return statusFailure(status, message, what, siteId, null);
 }
 
-function statusFailure(status: number, message: string, what: string, siteId: string, retryAfterMs: number | null): ApiFailure {
+function statusFailure(
+  status: number,
+  message: string,
+  what: string,
+  siteId: string,
+  retryAfterMs: number | null,
+): ApiFailure {
   const said = message ? `: ${message}` : '';
   const fail = (text: string, fix: string) =>
     new ApiFailure('Netlify', status, text, fix, status >= 500, isTransientStatus(status), retryAfterMs);
@@ -207,7 +238,7 @@ function statusFailure(status: number, message: string, what: string, siteId: st
     case 404:
       return fail(
         `Netlify found nothing for ${what} on site ${siteId} (404${said})`,
-        'check the site-id input: it must be the site\'s API ID, and the token must see that site',
+        "check the site-id input: it must be the site's API ID, and the token must see that site",
       );
     case 429:
       return fail(`Netlify's rate limit was reached during ${what} (429)`, commentAgain(retryAfterMs));

@@ -14,7 +14,9 @@ export interface CommentFacts {
   readonly commenterType: string | undefined;
 }
 
-export type Screened = { readonly kind: 'ignored'; readonly reason: string } | { readonly kind: 'command'; readonly command: CommandName };
+export type Screened =
+  | { readonly kind: 'ignored'; readonly reason: string }
+  | { readonly kind: 'command'; readonly command: CommandName };
 
 export function screenComment(
   eventName: string,

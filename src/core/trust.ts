@@ -58,7 +58,10 @@ export function judgeTrust(facts: TrustFacts, rules: TrustRules): TrustVerdict {
     return { kind: 'trusted', reason: `the PR carries the ${rules.okToTestLabel} label` };
   }
   if (includesAssociation(rules.associations, facts.prAuthorAssociation)) {
-    return { kind: 'trusted', reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository` };
+    return {
+      kind: 'trusted',
+      reason: `the PR's author is a ${facts.prAuthorAssociation.toLowerCase()} of the repository`,
+    };
   }
   if (rules.permission !== 'none') return { kind: 'ask-permission' };
   return { kind: 'denied', reason: `@${login} is not trusted to run commands on this PR` };

@@ -98,14 +98,17 @@ describe('what it does for each state of the preview', () => {
     expect(run.replies[0]).toContain('A rebuild of the deploy preview was requested.');
   });
 
-  test.each(['retest', 'rebuild-preview'])('/%s while a build runs does not retry and links the build', async (word) => {
-    const { number, preview } = prWithPreview('building');
-    const run = await sandbox.run({ prNumber: number, body: `/${word}` });
-    expect(run.outputs.result).toBe('skipped');
-    expect(lines(run.netlifyRequests).some((l) => l.endsWith('/retry'))).toBe(false);
-    expect(run.replies[0]).toContain('A build of the deploy preview is already in progress (building).');
-    expect(run.replies[0]).toContain(`/deploys/${preview?.id}`);
-  });
+  test.each(['retest', 'rebuild-preview'])(
+    '/%s while a build runs does not retry and links the build',
+    async (word) => {
+      const { number, preview } = prWithPreview('building');
+      const run = await sandbox.run({ prNumber: number, body: `/${word}` });
+      expect(run.outputs.result).toBe('skipped');
+      expect(lines(run.netlifyRequests).some((l) => l.endsWith('/retry'))).toBe(false);
+      expect(run.replies[0]).toContain('A build of the deploy preview is already in progress (building).');
+      expect(run.replies[0]).toContain(`/deploys/${preview?.id}`);
+    },
+  );
 
   test('a state it does not know is named and not retried', async () => {
     const { number } = prWithPreview('pending_review');
@@ -144,7 +147,11 @@ describe('what it does for each state of the preview', () => {
     pull.created_at = '2026-01-01T00:00:00Z';
     const old = sandbox.addPreview(number, { state: 'error', createdAt: '2026-01-02T00:00:00Z' });
     for (let i = 0; i < 150; i++) {
-      sandbox.netlify.addDeploy(SITE.id, { pr: 5000 + i, state: 'ready', createdAt: new Date(Date.parse('2026-06-01T00:00:00Z') + i * 60_000).toISOString() });
+      sandbox.netlify.addDeploy(SITE.id, {
+        pr: 5000 + i,
+        state: 'ready',
+        createdAt: new Date(Date.parse('2026-06-01T00:00:00Z') + i * 60_000).toISOString(),
+      });
     }
     const run = await sandbox.run({ prNumber: number, body: '/retest' });
     expect(run.outputs).toMatchObject({ result: 'retried', 'deploy-id': old.id });
@@ -156,7 +163,13 @@ describe('what it does for each state of the preview', () => {
 describe('who may run it', () => {
   test('a stranger is denied: no Netlify request, a reply that names who can unblock it', async () => {
     const { number } = prWithPreview('error');
-    const run = await sandbox.run({ prNumber: number, body: '/retest', login: 'stranger', association: 'NONE', inputs: { 'trusted-permission': 'none' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      login: 'stranger',
+      association: 'NONE',
+      inputs: { 'trusted-permission': 'none' },
+    });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ result: 'denied', command: 'retest' });
     expect(run.netlifyRequests).toEqual([]);
@@ -177,39 +190,82 @@ describe('who may run it', () => {
   test('a private organization member (CONTRIBUTOR in the payload) with write permission is trusted', async () => {
     const { number } = prWithPreview('error');
     sandbox.github.permissions.set('private-member', { permission: 'write', role_name: 'write' });
-    const run = await sandbox.run({ prNumber: number, body: '/retest', login: 'private-member', association: 'CONTRIBUTOR' });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      login: 'private-member',
+      association: 'CONTRIBUTOR',
+    });
     expect(run.outputs.result).toBe('retried');
   });
 
   test('a maintain role passes a maintain requirement although the legacy permission says write', async () => {
     const { number } = prWithPreview('error');
     sandbox.github.permissions.set('maintainer', { permission: 'write', role_name: 'maintain' });
-    const run = await sandbox.run({ prNumber: number, body: '/retest', login: 'maintainer', association: 'CONTRIBUTOR', inputs: { 'trusted-permission': 'maintain' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      login: 'maintainer',
+      association: 'CONTRIBUTOR',
+      inputs: { 'trusted-permission': 'maintain' },
+    });
     expect(run.outputs.result).toBe('retried');
   });
 
   test('the ok-to-test label lets anyone run commands on the PR, without asking GitHub', async () => {
     const { number } = prWithPreview('error');
-    const run = await sandbox.run({ prNumber: number, body: '/retest', login: 'newcomer', association: 'FIRST_TIME_CONTRIBUTOR', labels: ['ok-to-test'] });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      login: 'newcomer',
+      association: 'FIRST_TIME_CONTRIBUTOR',
+      labels: ['ok-to-test'],
+    });
     expect(run.outputs.result).toBe('retried');
     expect(lines(run.githubRequests).some((l) => l.includes('/permission'))).toBe(false);
   });
 
-  test("a PR by a member is trusted whoever comments", async () => {
+  test('a PR by a member is trusted whoever comments', async () => {
     const { number } = prWithPreview('error');
-    const run = await sandbox.run({ prNumber: number, body: '/retest', login: 'drive-by', association: 'NONE', prAuthorAssociation: 'MEMBER', inputs: { 'trusted-permission': 'none' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      login: 'drive-by',
+      association: 'NONE',
+      prAuthorAssociation: 'MEMBER',
+      inputs: { 'trusted-permission': 'none' },
+    });
     expect(run.outputs.result).toBe('retried');
   });
 
   test('trusted-users and trusted-apps', async () => {
     const user = prWithPreview('error');
-    const byUser = await sandbox.run({ prNumber: user.number, body: '/retest', login: 'Tess', association: 'NONE', inputs: { 'trusted-users': 'tess', 'trusted-permission': 'none' } });
+    const byUser = await sandbox.run({
+      prNumber: user.number,
+      body: '/retest',
+      login: 'Tess',
+      association: 'NONE',
+      inputs: { 'trusted-users': 'tess', 'trusted-permission': 'none' },
+    });
     expect(byUser.outputs.result).toBe('retried');
     const app = prWithPreview('error');
-    const byApp = await sandbox.run({ prNumber: app.number, body: '/retest', login: 'renovate[bot]', userType: 'Bot', association: 'NONE', inputs: { 'trusted-apps': 'renovate', 'trusted-permission': 'none' } });
+    const byApp = await sandbox.run({
+      prNumber: app.number,
+      body: '/retest',
+      login: 'renovate[bot]',
+      userType: 'Bot',
+      association: 'NONE',
+      inputs: { 'trusted-apps': 'renovate', 'trusted-permission': 'none' },
+    });
     expect(byApp.outputs.result).toBe('retried');
     const impostor = prWithPreview('error');
-    const byHuman = await sandbox.run({ prNumber: impostor.number, body: '/retest', login: 'renovate', association: 'NONE', inputs: { 'trusted-apps': 'renovate', 'trusted-permission': 'none' } });
+    const byHuman = await sandbox.run({
+      prNumber: impostor.number,
+      body: '/retest',
+      login: 'renovate',
+      association: 'NONE',
+      inputs: { 'trusted-apps': 'renovate', 'trusted-permission': 'none' },
+    });
     expect(byHuman.outputs.result).toBe('denied');
   });
 });
@@ -222,7 +278,11 @@ describe('options', () => {
     expect(run.replies).toEqual([]);
     expect(run.reactions).toEqual(['eyes', 'rocket']);
     const ready = prWithPreview('ready');
-    const rebuild = await sandbox.run({ prNumber: ready.number, body: '/rebuild-preview', inputs: { 'quiet-retest': 'true' } });
+    const rebuild = await sandbox.run({
+      prNumber: ready.number,
+      body: '/rebuild-preview',
+      inputs: { 'quiet-retest': 'true' },
+    });
     expect(rebuild.replies).toHaveLength(1);
   });
 
@@ -242,10 +302,18 @@ describe('options', () => {
 
   test("Prow's /netlify-rebuild as the rebuild word", async () => {
     const { number } = prWithPreview('ready');
-    const run = await sandbox.run({ prNumber: number, body: '/netlify-rebuild', inputs: { 'rebuild-command': '/netlify-rebuild' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/netlify-rebuild',
+      inputs: { 'rebuild-command': '/netlify-rebuild' },
+    });
     expect(run.outputs).toMatchObject({ result: 'retried', command: 'rebuild' });
     const other = prWithPreview('ready');
-    const old = await sandbox.run({ prNumber: other.number, body: '/rebuild-preview', inputs: { 'rebuild-command': '/netlify-rebuild' } });
+    const old = await sandbox.run({
+      prNumber: other.number,
+      body: '/rebuild-preview',
+      inputs: { 'rebuild-command': '/netlify-rebuild' },
+    });
     expect(old.outputs.result).toBe('ignored');
   });
 });
@@ -253,7 +321,11 @@ describe('options', () => {
 describe('failures', () => {
   test('a rejected Netlify token fails the step, says what to fix, and never shows the token', async () => {
     const { number } = prWithPreview('error');
-    const run = await sandbox.run({ prNumber: number, body: '/retest', inputs: { 'netlify-token': 'nfp_WrongTokenValue123456789' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      inputs: { 'netlify-token': 'nfp_WrongTokenValue123456789' },
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.result).toBe('failed');
     expect(run.outputs.reason).toContain('Netlify rejected the token (401');
@@ -268,7 +340,11 @@ describe('failures', () => {
 
   test('an unknown site fails with a hint about site-id', async () => {
     const { number } = prWithPreview('error');
-    const run = await sandbox.run({ prNumber: number, body: '/retest', inputs: { 'site-id': 'no-such-site.netlify.app' } });
+    const run = await sandbox.run({
+      prNumber: number,
+      body: '/retest',
+      inputs: { 'site-id': 'no-such-site.netlify.app' },
+    });
     expect(run.code).toBe(1);
     expect(run.outputs.result).toBe('failed');
     expect(run.stdout).toContain('check the site-id input');
@@ -281,7 +357,9 @@ describe('failures', () => {
     expect(run.code).toBe(1);
     expect(run.netlifyRequests).toEqual([]);
     expect(run.githubRequests).toEqual([]);
-    expect(run.stdout).toContain('::error::Input trusted-permission accepts one of none, read, triage, write, maintain, admin.');
+    expect(run.stdout).toContain(
+      '::error::Input trusted-permission accepts one of none, read, triage, write, maintain, admin.',
+    );
   });
 
   test('a malformed event payload ends with a clear error, not a crash', async () => {
@@ -292,6 +370,8 @@ describe('failures', () => {
     expect(run.stdout).toContain('::error::The issue_comment event payload is malformed at issue.number');
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
     // Malformed on purpose: GitHub's webhook schema rejects it too (test/contract).
-    expect(takeViolations('event').flatMap((v) => v.problems)).toEqual(['issue_comment created payload/issue/number must be integer']);
+    expect(takeViolations('event').flatMap((v) => v.problems)).toEqual([
+      'issue_comment created payload/issue/number must be integer',
+    ]);
   });
 });

@@ -26,7 +26,13 @@ export interface Reply {
 
 /** A fault the server plays instead of its normal answer. */
 export type Fault =
-  | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string>; readonly raw?: string }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly body?: unknown;
+      readonly headers?: Record<string, string>;
+      readonly raw?: string;
+    }
   | { readonly kind: 'hang' }
   | { readonly kind: 'half-body' }
   | { readonly kind: 'reset' }

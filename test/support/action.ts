@@ -100,7 +100,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const outputText = readFileSync(outputPath, 'utf8');
   const summary = readFileSync(summaryPath, 'utf8');
   rmSync(dir, { recursive: true, force: true });
-  return { code, stdout, stderr, outputs: parseOutputs(outputText), summary, ms, everything: [withoutMaskCommands(stdout), stderr, outputText, summary].join('\n') };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(outputText),
+    summary,
+    ms,
+    everything: [withoutMaskCommands(stdout), stderr, outputText, summary].join('\n'),
+  };
 }
 
 function withoutMaskCommands(log: string): string {

@@ -89,7 +89,9 @@ export class Sandbox {
   async run(spec: RunSpec): Promise<CommandRun> {
     const commentId = spec.commentId ?? commentIds++;
     const commentNodeId = this.github.commentNodeId(commentId);
-    const payload = spec.payload ?? commentPayload({ owner: OWNER, repo: REPO, association: 'MEMBER', ...spec, commentId, commentNodeId });
+    const payload =
+      spec.payload ??
+      commentPayload({ owner: OWNER, repo: REPO, association: 'MEMBER', ...spec, commentId, commentNodeId });
     const netlifyFrom = this.netlify.requests.length;
     const githubFrom = this.github.requests.length;
     const repliesFrom = this.github.comments.length;
@@ -114,7 +116,7 @@ export class Sandbox {
 
 /** A stable 40-hex-digit head SHA for a PR number. */
 export function headSha(pr: number): string {
-  return (pr.toString(16) + 'c0ffee').repeat(8).slice(0, 40);
+  return `${pr.toString(16)}c0ffee`.repeat(8).slice(0, 40);
 }
 
 /** `METHOD path` of each request, for compact assertions. */

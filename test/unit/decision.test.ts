@@ -17,7 +17,18 @@ const preview = (state: string, over: Partial<Deploy> = {}): Deploy => ({
   ...over,
 });
 
-const IN_PROGRESS = ['new', 'enqueued', 'building', 'uploading', 'uploaded', 'preparing', 'prepared', 'processing', 'processed', 'retrying'];
+const IN_PROGRESS = [
+  'new',
+  'enqueued',
+  'building',
+  'uploading',
+  'uploaded',
+  'preparing',
+  'prepared',
+  'processing',
+  'processed',
+  'retrying',
+];
 const OTHER = ['pending_review', 'accepted', 'rejected', 'old', 'current', 'some_future_state'];
 
 describe('decide: the table of issue 2, every state, both commands', () => {

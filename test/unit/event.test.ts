@@ -4,7 +4,13 @@ import { commentPayload, recordedCommentPayload } from '../support/payloads.js';
 
 describe('readCommentEvent', () => {
   test('reads the facts from a PR comment payload derived from a recorded one', () => {
-    const payload = commentPayload({ body: '/retest', login: 'alice', association: 'MEMBER', labels: ['docs'], prNumber: 9 });
+    const payload = commentPayload({
+      body: '/retest',
+      login: 'alice',
+      association: 'MEMBER',
+      labels: ['docs'],
+      prNumber: 9,
+    });
     expect(readCommentEvent(payload)).toMatchObject({
       action: 'created',
       isPullRequest: true,

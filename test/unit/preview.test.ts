@@ -52,6 +52,8 @@ describe('mayFindOlder', () => {
 });
 
 test('deployLogUrl links the deploy in the Netlify app', () => {
-  expect(deployLogUrl(deploy({ id: 'abc123', siteName: 'my-docs' }))).toBe('https://app.netlify.com/sites/my-docs/deploys/abc123');
+  expect(deployLogUrl(deploy({ id: 'abc123', siteName: 'my-docs' }))).toBe(
+    'https://app.netlify.com/sites/my-docs/deploys/abc123',
+  );
   expect(deployLogUrl(deploy({ siteName: null }))).toBeNull();
 });

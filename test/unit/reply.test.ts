@@ -34,7 +34,10 @@ const outcome = (result: Result, over: Partial<Outcome> = {}): Outcome => ({
 
 describe('renderReply', () => {
   test('a retry names the commenter and links the preview and its deploy log', () => {
-    const text = renderReply(outcome('retried', { reason: 'The deploy preview had failed, so a retry was requested.' }), ctx);
+    const text = renderReply(
+      outcome('retried', { reason: 'The deploy preview had failed, so a retry was requested.' }),
+      ctx,
+    );
     expect(text.startsWith('@alice The deploy preview had failed, so a retry was requested.')).toBe(true);
     expect(text).toContain('- Preview: https://deploy-preview-7--docs-site.netlify.app');
     expect(text).toContain('- Deploy log: https://app.netlify.com/sites/docs-site/deploys/64ab');
@@ -57,14 +60,20 @@ describe('renderReply', () => {
   });
 
   test('a failure says the retry could not be requested, what to fix, and links the run', () => {
-    const text = renderReply(outcome('failed', { reason: 'Netlify rejected the token (401).', fix: 'set the netlify-token secret' }), ctx);
+    const text = renderReply(
+      outcome('failed', { reason: 'Netlify rejected the token (401).', fix: 'set the netlify-token secret' }),
+      ctx,
+    );
     expect(text).toContain('The retry could not be requested. Netlify rejected the token (401).');
     expect(text).toContain('To fix: set the netlify-token secret.');
     expect(text).toContain('[workflow run](https://github.com/o/r/actions/runs/1)');
   });
 
   test('a stale preview says which commit it was built from and what the head is', () => {
-    const text = renderReply(outcome('retried', { stale: { built: preview.commitRef as string, head: 'f'.repeat(40) } }), ctx);
+    const text = renderReply(
+      outcome('retried', { stale: { built: preview.commitRef as string, head: 'f'.repeat(40) } }),
+      ctx,
+    );
     expect(text).toContain("built from `0123456`, not from the PR's head `fffffff`");
   });
 

@@ -21,7 +21,12 @@ test.each<[string, string, Partial<CommentFacts>, string]>([
   ['no command', 'issue_comment', { body: 'thanks!' }, 'ignored'],
   ['a bot', 'issue_comment', { commenterLogin: 'dependabot[bot]', commenterType: 'Bot' }, 'ignored'],
   ['a bot without a type', 'issue_comment', { commenterLogin: 'dependabot[bot]', commenterType: undefined }, 'ignored'],
-  ['a Bot-typed account without the suffix', 'issue_comment', { commenterLogin: 'some-bot', commenterType: 'Bot' }, 'ignored'],
+  [
+    'a Bot-typed account without the suffix',
+    'issue_comment',
+    { commenterLogin: 'some-bot', commenterType: 'Bot' },
+    'ignored',
+  ],
   ['a trusted app', 'issue_comment', { commenterLogin: 'renovate[bot]', commenterType: 'Bot' }, 'command'],
 ])('%s → %s', (_name, eventName, over, expected) => {
   expect(screenComment(eventName, () => ({ ...base, ...over }), words, ['renovate']).kind).toBe(expected);
@@ -31,5 +36,8 @@ test('does not read the payload of another event', () => {
   const read = () => {
     throw new Error('read');
   };
-  expect(screenComment('push', read, words, [])).toEqual({ kind: 'ignored', reason: 'The event is push, not issue_comment.' });
+  expect(screenComment('push', read, words, [])).toEqual({
+    kind: 'ignored',
+    reason: 'The event is push, not issue_comment.',
+  });
 });

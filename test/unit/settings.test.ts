@@ -6,7 +6,8 @@ const TOKEN = 'nfp_UnitTestToken0123456789';
 const reader = (given: Record<string, string>) => (name: string) =>
   given[name] ?? (name === 'github-token' ? 'ghs_x' : (INPUT_DEFAULTS as Record<string, string>)[name]);
 
-const read = (given: Record<string, string>) => readSettings(reader({ 'netlify-token': TOKEN, 'site-id': 'my-docs.netlify.app', ...given }));
+const read = (given: Record<string, string>) =>
+  readSettings(reader({ 'netlify-token': TOKEN, 'site-id': 'my-docs.netlify.app', ...given }));
 
 describe('readSettings', () => {
   test('the defaults', () => {
@@ -47,7 +48,12 @@ describe('readSettings', () => {
   });
 
   test('booleans, permission and the API URL', () => {
-    const settings = read({ 'dry-run': 'TRUE', 'quiet-retest': 'True', 'trusted-permission': 'Maintain', 'netlify-api-url': 'http://127.0.0.1:4010/api/v1/' });
+    const settings = read({
+      'dry-run': 'TRUE',
+      'quiet-retest': 'True',
+      'trusted-permission': 'Maintain',
+      'netlify-api-url': 'http://127.0.0.1:4010/api/v1/',
+    });
     expect(settings.dryRun).toBe(true);
     expect(settings.quietRetest).toBe(true);
     expect(settings.trust.permission).toBe('maintain');
@@ -57,7 +63,11 @@ describe('readSettings', () => {
   test.each([
     ['netlify-token', '', 'Input netlify-token is empty'],
     ['site-id', 'https://app.netlify.com/sites/x', 'Input site-id accepts'],
-    ['trusted-permission', 'superuser', 'Input trusted-permission accepts one of none, read, triage, write, maintain, admin.'],
+    [
+      'trusted-permission',
+      'superuser',
+      'Input trusted-permission accepts one of none, read, triage, write, maintain, admin.',
+    ],
     ['dry-run', 'maybe', 'Input dry-run accepts true or false.'],
     ['retest-command', 'retest', 'Input retest-command accepts one word that starts with a slash'],
   ])('%s = %j is refused with one line naming it', (name, value, message) => {
@@ -83,6 +93,8 @@ describe('readSettings', () => {
   });
 
   test('the same word for both commands is refused', () => {
-    expect(() => read({ 'rebuild-command': '/RETEST' })).toThrow('Inputs retest-command and rebuild-command must be different words.');
+    expect(() => read({ 'rebuild-command': '/RETEST' })).toThrow(
+      'Inputs retest-command and rebuild-command must be different words.',
+    );
   });
 });

@@ -29,7 +29,12 @@ describe('judgeTrust', () => {
     ['an owner', { commenterAssociation: 'OWNER' }, {}, 'trusted'],
     ['a member', { commenterAssociation: 'MEMBER' }, {}, 'trusted'],
     ['a collaborator', { commenterAssociation: 'COLLABORATOR' }, {}, 'trusted'],
-    ['a contributor (maybe a private member): ask GitHub', { commenterAssociation: 'CONTRIBUTOR' }, {}, 'ask-permission'],
+    [
+      'a contributor (maybe a private member): ask GitHub',
+      { commenterAssociation: 'CONTRIBUTOR' },
+      {},
+      'ask-permission',
+    ],
     ['a first-time contributor: ask GitHub', { commenterAssociation: 'FIRST_TIME_CONTRIBUTOR' }, {}, 'ask-permission'],
     ['a stranger with the fallback off', {}, { permission: 'none' }, 'denied'],
     ['a listed user, any case', { commenterLogin: 'trusted-tess' }, { permission: 'none' }, 'trusted'],
@@ -38,11 +43,21 @@ describe('judgeTrust', () => {
     ['another app', { commenterLogin: 'dependabot[bot]' }, { permission: 'none' }, 'denied'],
     ['the ok-to-test label', { labels: ['docs', 'ok-to-test'] }, { permission: 'none' }, 'trusted'],
     ['a label that only looks alike', { labels: ['OK-to-test', 'ok-to-test '] }, { permission: 'none' }, 'denied'],
-    ['a custom label name', { labels: ['safe to build'] }, { permission: 'none', okToTestLabel: 'safe to build' }, 'trusted'],
+    [
+      'a custom label name',
+      { labels: ['safe to build'] },
+      { permission: 'none', okToTestLabel: 'safe to build' },
+      'trusted',
+    ],
     ['a PR by a member', { prAuthorAssociation: 'MEMBER' }, { permission: 'none' }, 'trusted'],
     ['a PR by a contributor', { prAuthorAssociation: 'CONTRIBUTOR' }, { permission: 'none' }, 'denied'],
     ['associations emptied', { commenterAssociation: 'OWNER' }, { associations: [], permission: 'none' }, 'denied'],
-    ['contributors trusted by configuration', { commenterAssociation: 'CONTRIBUTOR' }, { associations: ['CONTRIBUTOR'] }, 'trusted'],
+    [
+      'contributors trusted by configuration',
+      { commenterAssociation: 'CONTRIBUTOR' },
+      { associations: ['CONTRIBUTOR'] },
+      'trusted',
+    ],
   ];
   test.each(table)('%s → %s', (_name, given, ruleChanges, expected) => {
     expect(judgeTrust(facts(given), { ...rules, ...ruleChanges }).kind).toBe(expected);
