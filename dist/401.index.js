@@ -219,9 +219,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   pullSchema: () => (/* binding */ pullSchema)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(0);
-/* harmony import */ var _core_trust_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9597);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5094);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3619);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3945);
+/* harmony import */ var _core_trust_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9597);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5094);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1506);
 /**
  * The GitHub adapter: the only place that knows GitHub's paths, answers and errors.
@@ -234,19 +236,20 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The fields read from a pull request (exported, like permissionSchema, for the contract tests). */
-const pullSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    head: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{40,64}$/), ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1) }),
-    created_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
-    state: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-})
-    .transform((p) => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state }));
-const permissionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+const pullSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    head: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        sha: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._regex */ .Fk(/^[0-9a-f]{40,64}$/)),
+        ref: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_3__/* ._minLength */ .m9(1)),
+    }),
+    created_at: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .refine */ .YPB((value) => !Number.isNaN(Date.parse(value)), 'is not a date')),
+    state: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+}), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi((p) => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state })));
+const permissionSchema = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     // Required by GitHub's schema: an answer without it is not a permission answer.
-    permission: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    role_name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
-    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()).nullish() }).nullish(),
-})
-    .transform((p) => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)]));
+    permission: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    role_name: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    user: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ permissions: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY())) })),
+}), zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .transform */ .pdi((p) => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)])));
 /** GitHub's permission flags, named as the levels they grant. */
 const FLAG_LEVELS = {
     admin: 'admin',
@@ -264,11 +267,11 @@ function flags(permissions) {
 function strongest(names) {
     let best = 0;
     for (const name of names) {
-        const rank = _core_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSION_LEVELS */ .eO.indexOf(name ?? '');
+        const rank = _core_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSION_LEVELS */ .eO.indexOf(name ?? '');
         if (rank > best)
             best = rank;
     }
-    return _core_trust_js__WEBPACK_IMPORTED_MODULE_3__/* .PERMISSION_LEVELS */ .eO[best];
+    return _core_trust_js__WEBPACK_IMPORTED_MODULE_4__/* .PERMISSION_LEVELS */ .eO[best];
 }
 const REPORT_MUTATION_PARTS = {
     reply: 'reply: addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { url } } }',
@@ -282,7 +285,7 @@ function createGitHub(options) {
      * A request that is safe to repeat: tried again on 5xx, 429, network failures and unreadable answers
      * while the budget lasts. `forbidden` is what to fix when GitHub answers 403.
      */
-    const idempotent = (what, forbidden, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+    const idempotent = (what, forbidden, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_5__.withRetries)(deadline, 3, async () => {
         let data;
         const signal = deadline.request();
         try {
@@ -347,7 +350,7 @@ function createGitHub(options) {
             try {
                 // Not repeated after an answer was lost: the reply may have been posted. Refused connections,
                 // 429 and 503 mean GitHub did not act on it, so those are tried again.
-                data = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_4__.withRetries)(deadline, 3, async () => {
+                data = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_5__.withRetries)(deadline, 3, async () => {
                     const signal = deadline.request();
                     try {
                         return await octokit.graphql(query, { ...variables, request: { signal } });
@@ -368,7 +371,7 @@ function createGitHub(options) {
                 errors = data.errors ?? [];
                 data = data.data;
             }
-            const answer = reportAnswer.safeParse(data ?? {});
+            const answer = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .safeParse */ .xL(reportAnswer, data ?? {});
             const failures = errors.map((error) => graphqlFailure(error, secrets));
             const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
             const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
@@ -379,9 +382,9 @@ function createGitHub(options) {
         },
     };
 }
-const reportAnswer = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    reply: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ commentEdge: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ node: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish() }).nullish() }).nullish(),
-    reaction: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ reaction: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ content: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish() }).nullish(),
+const reportAnswer = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    reply: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ commentEdge: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ node: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ url: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })) })) })),
+    reaction: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ reaction: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ content: zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })) })),
 });
 function isGraphqlResponseError(error) {
     return error instanceof Error && error.name === 'GraphqlResponseError';
@@ -398,13 +401,13 @@ const PERMISSIONS_FIX = 'give the job `permissions: issues: write` and `pull-req
 const READ_PULL_FIX = 'give the job `permissions: pull-requests: read` (needed to read the pull request), or set github-token to a token that has it';
 const READ_PERMISSION_FIX = "set github-token to a token that can read this repository's collaborators, or leave it unset to use the workflow token";
 /** What the reaction endpoint answers: only that it is an object is relied on. */
-const reactionAnswer = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({});
+const reactionAnswer = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({});
 function validate(schema, data, what) {
     if (typeof data === 'string' || data === undefined || data === null) {
         // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
         throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub's answer could not be read while ${what} (it is not JSON)`, 'try again later; if it keeps happening, check GITHUB_API_URL', false, true);
     }
-    const parsed = schema.safeParse(data);
+    const parsed = zod_mini__WEBPACK_IMPORTED_MODULE_6__/* .safeParse */ .xL(schema, data);
     if (parsed.success)
         return parsed.data;
     throw new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiFailure */ .F9('GitHub', 200, `GitHub answered with data of an unexpected shape while ${what} (${(0,_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .describeIssue */ .n6)(parsed.error.issues[0])})`, 'check GITHUB_API_URL', false, false);

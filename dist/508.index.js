@@ -218,8 +218,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createNetlify: () => (/* binding */ createNetlify),
 /* harmony export */   deploySchema: () => (/* binding */ deploySchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(0);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5094);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3619);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5094);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1506);
 /**
  * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
@@ -231,30 +233,26 @@ __webpack_require__.r(__webpack_exports__);
 const PER_PAGE = 100;
 /** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
 const LEAST_TIME_TO_SEND_MS = 1_000;
-const nullableString = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .nullish()
-    .transform((value) => value ?? null);
+const nullableString = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi((value) => value ?? null));
+const date = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .refine */ .YPB((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
  * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
  * ordered without them (test/contract/exceptions.ts ACTION_REQUIRES). Exported for the contract tests.
  */
-const deploySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9_-]{1,64}$/),
+const deploySchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._regex */ .Fk(/^[A-Za-z0-9_-]{1,64}$/)),
     name: nullableString,
-    state: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    state: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._minLength */ .m9(1)),
     context: nullableString,
-    review_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+$/).transform(Number)])
-        .nullish()
-        .transform((value) => value ?? null),
+    review_id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullish */ .cl6(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._regex */ .Fk(/^\d+$/)), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi(Number))])), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi((value) => value ?? null)),
     commit_ref: nullableString,
     branch: nullableString,
     deploy_ssl_url: nullableString,
     deploy_url: nullableString,
-    created_at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+    created_at: date,
     error_message: nullableString,
-})
-    .transform((d) => ({
+}), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .transform */ .pdi((d) => ({
     id: d.id,
     siteName: d.name,
     state: d.state,
@@ -265,7 +263,7 @@ const deploySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     url: d.deploy_ssl_url ?? d.deploy_url,
     createdAt: d.created_at,
     errorMessage: d.error_message,
-}));
+})));
 async function createNetlify(options) {
     const { NetlifyAPI } = await __webpack_require__.e(/* import() */ 393).then(__webpack_require__.bind(__webpack_require__, 6393));
     const { apiUrl, deadline, siteId } = options;
@@ -277,7 +275,7 @@ async function createNetlify(options) {
         userAgent: options.userAgent,
     });
     /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
-    const read = (what, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_2__.withRetries)(deadline, 3, async () => {
+    const read = (what, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__.withRetries)(deadline, 3, async () => {
         let body;
         const signal = deadline.request();
         try {
@@ -287,7 +285,7 @@ async function createNetlify(options) {
             // Asked of the signal: @netlify/api turns an abort into a TypeError (it assigns a DOMException's name).
             throw describe(error, what, siteId, deadline.expired || signal.aborted, secrets);
         }
-        const parsed = schema.safeParse(body);
+        const parsed = zod_mini__WEBPACK_IMPORTED_MODULE_4__/* .safeParse */ .xL(schema, body);
         if (!parsed.success) {
             throw new _failure_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiFailure */ .F9('Netlify', 200, `Netlify answered ${what} with data of an unexpected shape (${(0,_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .describeIssue */ .n6)(parsed.error.issues[0])})`, 'check that netlify-api-url points at the Netlify API', false, false);
         }
@@ -302,7 +300,7 @@ async function createNetlify(options) {
         return error.status >= 500 ? 1_000 : null;
     });
     return {
-        listPreviews: ({ page, branch }) => read('the list of deploys', (signal) => api.listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
+        listPreviews: ({ page, branch }) => read('the list of deploys', (signal) => api.listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
         getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
         async retry(id) {
             const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;

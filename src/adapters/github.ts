@@ -4,7 +4,7 @@
  * together, so that reporting costs a single request.
  */
 import { getOctokit } from '@actions/github';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../core/trust.js';
 import { type Deadline, withRetries } from './deadline.js';
 import { ApiFailure, commentAgain, describeIssue, excerpt, networkFailure, retryAfter } from './failure.js';
@@ -51,22 +51,27 @@ export interface GitHubOptions {
 }
 
 /** The fields read from a pull request (exported, like permissionSchema, for the contract tests). */
-export const pullSchema = z
-  .object({
-    head: z.object({ sha: z.string().regex(/^[0-9a-f]{40,64}$/), ref: z.string().min(1) }),
-    created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+export const pullSchema = z.pipe(
+  z.object({
+    head: z.object({
+      sha: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+      ref: z.string().check(z.minLength(1)),
+    }),
+    created_at: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date')),
     state: z.string(),
-  })
-  .transform((p): Pull => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state }));
+  }),
+  z.transform((p): Pull => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state })),
+);
 
-export const permissionSchema = z
-  .object({
+export const permissionSchema = z.pipe(
+  z.object({
     // Required by GitHub's schema: an answer without it is not a permission answer.
     permission: z.string(),
-    role_name: z.string().nullish(),
-    user: z.object({ permissions: z.record(z.string(), z.boolean()).nullish() }).nullish(),
-  })
-  .transform((p): PermissionLevel => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)]));
+    role_name: z.nullish(z.string()),
+    user: z.nullish(z.object({ permissions: z.nullish(z.record(z.string(), z.boolean())) })),
+  }),
+  z.transform((p): PermissionLevel => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)])),
+);
 
 /** GitHub's permission flags, named as the levels they grant. */
 const FLAG_LEVELS: Record<string, PermissionLevel> = {
@@ -111,7 +116,7 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
     what: string,
     forbidden: string,
     call: (signal: AbortSignal) => Promise<{ data: unknown }>,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
   ) =>
     withRetries(
       deadline,
@@ -227,7 +232,7 @@ export function createGitHub(options: GitHubOptions): GitHubPort {
         errors = data.errors ?? [];
         data = data.data;
       }
-      const answer = reportAnswer.safeParse(data ?? {});
+      const answer = z.safeParse(reportAnswer, data ?? {});
       const failures = errors.map((error) => graphqlFailure(error, secrets));
       const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
       const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
@@ -255,8 +260,8 @@ interface GraphqlError {
 }
 
 const reportAnswer = z.object({
-  reply: z.object({ commentEdge: z.object({ node: z.object({ url: z.string() }).nullish() }).nullish() }).nullish(),
-  reaction: z.object({ reaction: z.object({ content: z.string() }).nullish() }).nullish(),
+  reply: z.nullish(z.object({ commentEdge: z.nullish(z.object({ node: z.nullish(z.object({ url: z.string() })) })) })),
+  reaction: z.nullish(z.object({ reaction: z.nullish(z.object({ content: z.string() })) })),
 });
 
 function isGraphqlResponseError(error: unknown): error is { errors?: GraphqlError[]; data?: unknown } {
@@ -289,7 +294,7 @@ const READ_PERMISSION_FIX =
 /** What the reaction endpoint answers: only that it is an object is relied on. */
 const reactionAnswer = z.looseObject({});
 
-function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+function validate<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
   if (typeof data === 'string' || data === undefined || data === null) {
     // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
     throw new ApiFailure(
@@ -301,7 +306,7 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
       true,
     );
   }
-  const parsed = schema.safeParse(data);
+  const parsed = z.safeParse(schema, data);
   if (parsed.success) return parsed.data;
   throw new ApiFailure(
     'GitHub',

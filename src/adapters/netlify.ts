@@ -2,7 +2,7 @@
  * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
  * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Deploy } from '../core/preview.js';
 import { type Deadline, withRetries } from './deadline.js';
 import {
@@ -36,34 +36,36 @@ export interface NetlifyOptions {
   readonly userAgent: string;
 }
 
-const nullableString = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? null);
+const nullableString = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? null),
+);
+
+const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
  * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
  * ordered without them (test/contract/exceptions.ts ACTION_REQUIRES). Exported for the contract tests.
  */
-export const deploySchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+export const deploySchema = z.pipe(
+  z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
     name: nullableString,
-    state: z.string().min(1),
+    state: z.string().check(z.minLength(1)),
     context: nullableString,
-    review_id: z
-      .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-      .nullish()
-      .transform((value) => value ?? null),
+    review_id: z.pipe(
+      z.nullish(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))])),
+      z.transform((value) => value ?? null),
+    ),
     commit_ref: nullableString,
     branch: nullableString,
     deploy_ssl_url: nullableString,
     deploy_url: nullableString,
-    created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'),
+    created_at: date,
     error_message: nullableString,
-  })
-  .transform(
+  }),
+  z.transform(
     (d): Deploy => ({
       id: d.id,
       siteName: d.name,
@@ -76,7 +78,8 @@ export const deploySchema = z
       createdAt: d.created_at,
       errorMessage: d.error_message,
     }),
-  );
+  ),
+);
 
 export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPort> {
   const { NetlifyAPI } = await import('@netlify/api');
@@ -90,7 +93,7 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
   });
 
   /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
-  const read = <T>(what: string, call: (signal: AbortSignal) => Promise<unknown>, schema: z.ZodType<T>) =>
+  const read = <T>(what: string, call: (signal: AbortSignal) => Promise<unknown>, schema: z.ZodMiniType<T>) =>
     withRetries(
       deadline,
       3,
@@ -103,7 +106,7 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
           // Asked of the signal: @netlify/api turns an abort into a TypeError (it assigns a DOMException's name).
           throw describe(error, what, siteId, deadline.expired || signal.aborted, secrets);
         }
-        const parsed = schema.safeParse(body);
+        const parsed = z.safeParse(schema, body);
         if (!parsed.success) {
           throw new ApiFailure(
             'Netlify',
