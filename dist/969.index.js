@@ -223,10 +223,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3945);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5094);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1506);
-/**
- * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
- * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
- */
 
 
 
@@ -264,16 +260,18 @@ const deploySchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .pipe */ .FsL(zod_m
     createdAt: d.created_at,
     errorMessage: d.error_message,
 })));
-async function createNetlify(options) {
-    const { NetlifyAPI } = await __webpack_require__.e(/* import() */ 393).then(__webpack_require__.bind(__webpack_require__, 6393));
+function createNetlify(options) {
     const { apiUrl, deadline, siteId } = options;
     const secrets = [options.token];
-    const api = new NetlifyAPI(options.token, {
+    // The client, with the 700 KB OpenAPI spec it is built from, loads on the first read: the GitHub
+    // requests that go out in the same round trip (the eyes reaction first) do not wait for it.
+    let client = null;
+    const api = () => (client ??= __webpack_require__.e(/* import() */ 393).then(__webpack_require__.bind(__webpack_require__, 6393)).then(({ NetlifyAPI }) => new NetlifyAPI(options.token, {
         scheme: apiUrl.protocol.replace(':', ''),
         host: apiUrl.host,
         pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
         userAgent: options.userAgent,
-    });
+    })));
     /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
     const read = (what, call, schema) => (0,_deadline_js__WEBPACK_IMPORTED_MODULE_3__.withRetries)(deadline, 3, async () => {
         let body;
@@ -300,8 +298,8 @@ async function createNetlify(options) {
         return error.status >= 500 ? 1_000 : null;
     });
     return {
-        listPreviews: ({ page, branch }) => read('the list of deploys', (signal) => api.listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
-        getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
+        listPreviews: ({ page, branch }) => read('the list of deploys', async (signal) => (await api()).listSiteDeploys({ site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) }, { signal }), zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(deploySchema)),
+        getDeploy: (id) => read(`the deploy ${id}`, async (signal) => (await api()).getDeploy({ deploy_id: id }, { signal }), deploySchema),
         async retry(id) {
             const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
             if (deadline.remaining() < LEAST_TIME_TO_SEND_MS) {

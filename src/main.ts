@@ -178,7 +178,7 @@ async function handle(
       deadline: d,
       userAgent: USER_AGENT,
     });
-  const netlify = await createNetlify({
+  const netlify = createNetlify({
     token: settings.netlifyToken,
     siteId: settings.siteId,
     apiUrl: settings.netlifyApiUrl,

@@ -2,6 +2,7 @@
  * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
  * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
  */
+import type { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
 import type { Deploy } from '../core/preview.js';
 import { type Deadline, withRetries } from './deadline.js';
@@ -81,16 +82,22 @@ export const deploySchema = z.pipe(
   ),
 );
 
-export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPort> {
-  const { NetlifyAPI } = await import('@netlify/api');
+export function createNetlify(options: NetlifyOptions): NetlifyPort {
   const { apiUrl, deadline, siteId } = options;
   const secrets = [options.token];
-  const api = new NetlifyAPI(options.token, {
-    scheme: apiUrl.protocol.replace(':', ''),
-    host: apiUrl.host,
-    pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
-    userAgent: options.userAgent,
-  });
+  // The client, with the 700 KB OpenAPI spec it is built from, loads on the first read: the GitHub
+  // requests that go out in the same round trip (the eyes reaction first) do not wait for it.
+  let client: Promise<NetlifyAPI> | null = null;
+  const api = () =>
+    (client ??= import('@netlify/api').then(
+      ({ NetlifyAPI }) =>
+        new NetlifyAPI(options.token, {
+          scheme: apiUrl.protocol.replace(':', ''),
+          host: apiUrl.host,
+          pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
+          userAgent: options.userAgent,
+        }),
+    ));
 
   /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
   const read = <T>(what: string, call: (signal: AbortSignal) => Promise<unknown>, schema: z.ZodMiniType<T>) =>
@@ -132,14 +139,15 @@ export async function createNetlify(options: NetlifyOptions): Promise<NetlifyPor
     listPreviews: ({ page, branch }) =>
       read(
         'the list of deploys',
-        (signal) =>
-          api.listSiteDeploys(
+        async (signal) =>
+          (await api()).listSiteDeploys(
             { site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) },
             { signal },
           ),
         z.array(deploySchema),
       ),
-    getDeploy: (id) => read(`the deploy ${id}`, (signal) => api.getDeploy({ deploy_id: id }, { signal }), deploySchema),
+    getDeploy: (id) =>
+      read(`the deploy ${id}`, async (signal) => (await api()).getDeploy({ deploy_id: id }, { signal }), deploySchema),
     async retry(id) {
       const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
       if (deadline.remaining() < LEAST_TIME_TO_SEND_MS) {
