@@ -8,8 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**
@@ -88,7 +86,6 @@ async function withRetries(deadline, tries, attempt, retryable) {
 /* harmony export */   n6: () => (/* binding */ describeIssue),
 /* harmony export */   rd: () => (/* binding */ networkFailure)
 /* harmony export */ });
-/* unused harmony export errorCode */
 /**
  * What the adapters throw: an ApiFailure carries a message that is safe to print (never a token,
  * never a stack or a request dump), what to fix, and whether the request may have reached the API.
@@ -469,7 +466,6 @@ function describe(error, what, expired, forbidden, secrets) {
 /* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
 /* harmony export */   rQ: () => (/* binding */ isTrustedApp)
 /* harmony export */ });
-/* unused harmony export rankOf */
 /**
  * Deciding trust: may this command run?
  *

@@ -8,8 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**
@@ -88,7 +86,6 @@ async function withRetries(deadline, tries, attempt, retryable) {
 /* harmony export */   n6: () => (/* binding */ describeIssue),
 /* harmony export */   rd: () => (/* binding */ networkFailure)
 /* harmony export */ });
-/* unused harmony export errorCode */
 /**
  * What the adapters throw: an ApiFailure carries a message that is safe to print (never a token,
  * never a stack or a request dump), what to fix, and whether the request may have reached the API.
@@ -389,7 +386,6 @@ function statusFailure(status, message, what, siteId, retryAfterMs) {
 /* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
 /* harmony export */   rQ: () => (/* binding */ isTrustedApp)
 /* harmony export */ });
-/* unused harmony export rankOf */
 /**
  * Deciding trust: may this command run?
  *
@@ -764,46 +760,48 @@ async function retryOnce(netlify, preview, context, log, waitOn) {
             // Refused, perhaps because a build started since the deploy was read (a push, another command).
             log.info(`Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`);
             waitOn('Netlify', 'reading the deploy after the retry was refused', failed(base.command, error, preview));
-            try {
-                const after = await netlify.getDeploy(preview.id);
-                const decision = decide(context.command, after);
-                if (decision.kind === 'skip' && decision.because === 'in-progress') {
-                    const reason = skipReason(decision, after, context.prNumber, context.siteId);
-                    return {
-                        result: 'skipped',
-                        command: context.command,
-                        reason,
-                        preview: after,
-                        detail: 'A build started after the command was read, so Netlify refused a second one.',
-                    };
-                }
-                return failed(base.command, error, after);
-            }
-            catch (readError) {
-                log.warning(`Reading the deploy after the refused retry failed too: ${messageOf(readError)}`);
+            const after = await readAgain(netlify, preview, log, 'the refused retry');
+            if (!after)
                 return failed(base.command, error, preview);
+            const decision = decide(context.command, after);
+            if (decision.kind === 'skip' && decision.because === 'in-progress') {
+                const reason = skipReason(decision, after, context.prNumber, context.siteId);
+                return {
+                    result: 'skipped',
+                    command: context.command,
+                    reason,
+                    preview: after,
+                    detail: 'A build started after the command was read, so Netlify refused a second one.',
+                };
             }
+            return failed(base.command, error, after);
         }
         if (!(error instanceof adapters_failure/* ApiFailure */.F9) || !error.mayHaveReached)
             return failed(base.command, error, preview);
         log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
         waitOn('Netlify', "reading the deploy after the retry's answer was lost", unknown(base.command, error, preview));
-        try {
-            const after = await netlify.getDeploy(preview.id);
-            if (retryTookEffect(preview, after)) {
-                return {
-                    ...base,
-                    result: 'retried',
-                    preview: after,
-                    detail: `Netlify's answer was lost, but the deploy is now ${after.state}.`,
-                };
-            }
-            return failed(base.command, error, after);
-        }
-        catch (readError) {
-            log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
+        const after = await readAgain(netlify, preview, log, 'the lost answer');
+        if (!after)
             return unknown(base.command, error, preview);
+        if (retryTookEffect(preview, after)) {
+            return {
+                ...base,
+                result: 'retried',
+                preview: after,
+                detail: `Netlify's answer was lost, but the deploy is now ${after.state}.`,
+            };
         }
+        return failed(base.command, error, after);
+    }
+}
+/** The deploy read again after an unclear retry answer, or null (with a warning) when that read fails too. */
+async function readAgain(netlify, preview, log, after) {
+    try {
+        return await netlify.getDeploy(preview.id);
+    }
+    catch (readError) {
+        log.warning(`Reading the deploy after ${after} failed too: ${messageOf(readError)}`);
+        return null;
     }
 }
 /** Posts what the PR shows (unless dry-run); returns whether the outcome is visible there. */

@@ -13,7 +13,6 @@ export const modules = {
 /* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
 /* harmony export */   rQ: () => (/* binding */ isTrustedApp)
 /* harmony export */ });
-/* unused harmony export rankOf */
 /**
  * Deciding trust: may this command run?
  *

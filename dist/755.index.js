@@ -53,7 +53,6 @@ function ignored(reason) {
 /* harmony export */   nV: () => (/* binding */ ASSOCIATIONS),
 /* harmony export */   rQ: () => (/* binding */ isTrustedApp)
 /* harmony export */ });
-/* unused harmony export rankOf */
 /**
  * Deciding trust: may this command run?
  *

@@ -8,8 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Deadline: () => (/* binding */ Deadline),
-/* harmony export */   REQUEST_TIMEOUT_MS: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   requestTimeout: () => (/* binding */ requestTimeout),
 /* harmony export */   withRetries: () => (/* binding */ withRetries)
 /* harmony export */ });
 /**

@@ -198,43 +198,45 @@ async function retryOnce(
         `Netlify refused the retry (${error.message}); reading the deploy to see whether a build is running now.`,
       );
       waitOn('Netlify', 'reading the deploy after the retry was refused', failed(base.command, error, preview));
-      try {
-        const after = await netlify.getDeploy(preview.id);
-        const decision = decide(context.command, after);
-        if (decision.kind === 'skip' && decision.because === 'in-progress') {
-          const reason = skipReason(decision, after, context.prNumber, context.siteId);
-          return {
-            result: 'skipped',
-            command: context.command,
-            reason,
-            preview: after,
-            detail: 'A build started after the command was read, so Netlify refused a second one.',
-          };
-        }
-        return failed(base.command, error, after);
-      } catch (readError) {
-        log.warning(`Reading the deploy after the refused retry failed too: ${messageOf(readError)}`);
-        return failed(base.command, error, preview);
+      const after = await readAgain(netlify, preview, log, 'the refused retry');
+      if (!after) return failed(base.command, error, preview);
+      const decision = decide(context.command, after);
+      if (decision.kind === 'skip' && decision.because === 'in-progress') {
+        const reason = skipReason(decision, after, context.prNumber, context.siteId);
+        return {
+          result: 'skipped',
+          command: context.command,
+          reason,
+          preview: after,
+          detail: 'A build started after the command was read, so Netlify refused a second one.',
+        };
       }
+      return failed(base.command, error, after);
     }
     if (!(error instanceof ApiFailure) || !error.mayHaveReached) return failed(base.command, error, preview);
     log.warning(`The retry's answer was lost (${error.message}); reading the deploy instead of sending it again.`);
     waitOn('Netlify', "reading the deploy after the retry's answer was lost", unknown(base.command, error, preview));
-    try {
-      const after = await netlify.getDeploy(preview.id);
-      if (retryTookEffect(preview, after)) {
-        return {
-          ...base,
-          result: 'retried',
-          preview: after,
-          detail: `Netlify's answer was lost, but the deploy is now ${after.state}.`,
-        };
-      }
-      return failed(base.command, error, after);
-    } catch (readError) {
-      log.warning(`Reading the deploy after the lost answer failed too: ${messageOf(readError)}`);
-      return unknown(base.command, error, preview);
+    const after = await readAgain(netlify, preview, log, 'the lost answer');
+    if (!after) return unknown(base.command, error, preview);
+    if (retryTookEffect(preview, after)) {
+      return {
+        ...base,
+        result: 'retried',
+        preview: after,
+        detail: `Netlify's answer was lost, but the deploy is now ${after.state}.`,
+      };
     }
+    return failed(base.command, error, after);
+  }
+}
+
+/** The deploy read again after an unclear retry answer, or null (with a warning) when that read fails too. */
+async function readAgain(netlify: NetlifyPort, preview: Deploy, log: Log, after: string): Promise<Deploy | null> {
+  try {
+    return await netlify.getDeploy(preview.id);
+  } catch (readError) {
+    log.warning(`Reading the deploy after ${after} failed too: ${messageOf(readError)}`);
+    return null;
   }
 }
 

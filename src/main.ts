@@ -226,7 +226,6 @@ async function handle(
 
 /** Sets the outputs and the job summary, and fails the step when the run failed or went unseen. */
 async function finish(core: Core, settings: Settings, outcome: Outcome, shown: boolean): Promise<void> {
-  const scrub = redact;
   const preview = outcome.preview;
   const outputs: Record<string, string> = {
     result: outcome.result,
@@ -236,31 +235,26 @@ async function finish(core: Core, settings: Settings, outcome: Outcome, shown: b
     'deploy-url': preview?.url ?? '',
     reason: outcome.reason,
   };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, scrub(value));
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
   core.info(
-    scrub(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`),
+    redact(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`),
   );
-  if (outcome.result !== 'ignored') await writeSummary(core, outputs, settings.dryRun, scrub);
+  if (outcome.result !== 'ignored') await writeSummary(core, outputs, settings.dryRun);
 
   if (outcome.result === 'failed') {
-    core.setFailed(scrub(`${outcome.reason}${outcome.fix ? ` To fix: ${outcome.fix}.` : ''}`));
+    core.setFailed(redact(`${outcome.reason}${outcome.fix ? ` To fix: ${outcome.fix}.` : ''}`));
   } else if (!shown && outcome.result === 'retried') {
     core.warning('The preview was retried, but the outcome could not be shown on the pull request.');
   } else if (!shown) {
-    core.setFailed(scrub(`The outcome (${outcome.result}) could not be shown on the pull request: ${outcome.reason}`));
+    core.setFailed(redact(`The outcome (${outcome.result}) could not be shown on the pull request: ${outcome.reason}`));
   }
 }
 
-async function writeSummary(
-  core: Core,
-  outputs: Record<string, string>,
-  dryRun: boolean,
-  scrub: (text: string) => string,
-): Promise<void> {
+async function writeSummary(core: Core, outputs: Record<string, string>, dryRun: boolean): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const rows = Object.entries(outputs).map(([name, value]) => [
     { data: name },
-    { data: escapeHtml(scrub(value)) || '—' },
+    { data: escapeHtml(redact(value)) || '—' },
   ]);
   core.summary.addHeading(`Netlify preview: ${outputs.result as Result}${dryRun ? ' (dry run)' : ''}`, 3).addTable([
     [

@@ -3,7 +3,7 @@
  * spent, whichever comes first; retries wait only while the budget lasts.
  */
 
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * A request may take at most this share of the budget, so that one that never answers leaves time
@@ -48,7 +48,7 @@ export class Deadline {
 }
 
 /** Each request's own timeout within a budget of `budgetMs`. */
-export function requestTimeout(budgetMs: number): number {
+function requestTimeout(budgetMs: number): number {
   return Math.min(REQUEST_TIMEOUT_MS, Math.max(1_000, Math.floor(budgetMs / REQUEST_SHARE)));
 }
 

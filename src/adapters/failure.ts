@@ -61,7 +61,7 @@ function isAbort(error: unknown): boolean {
 }
 
 /** The first system error code found on an error or its causes. */
-export function errorCode(error: unknown): string | undefined {
+function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;

@@ -93,7 +93,7 @@ export function isBotLogin(login: string, type: string | undefined): boolean {
   return type === 'Bot' || login.endsWith('[bot]');
 }
 
-export function rankOf(level: PermissionLevel): number {
+function rankOf(level: PermissionLevel): number {
   return PERMISSION_LEVELS.indexOf(level);
 }
 
