@@ -21,14 +21,21 @@ export interface CommentEvent {
   readonly commenterAssociation: string;
   readonly owner: string;
   readonly repo: string;
+  /** `owner/repo`. */
+  readonly repository: string;
+  /** Whether the repository is private (or internal): decides whether GitHub's `read` means anything. */
+  readonly repositoryIsPrivate: boolean;
 }
 
 export class EventError extends Error {
   override readonly name = 'EventError';
 }
 
+// GitHub's login rule, with the `[bot]` suffix of apps.
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
 const user = z.pipe(
-  z.nullish(z.object({ login: z.string().check(z.minLength(1)), type: z.optional(z.string()) })),
+  z.nullish(z.object({ login: z.string().check(z.regex(LOGIN)), type: z.optional(z.string()) })),
   z.transform((value) => value ?? { login: 'ghost', type: undefined }),
 );
 
@@ -55,8 +62,9 @@ const payload = z.object({
     author_association: z.string(),
   }),
   repository: z.object({
-    name: z.string().check(z.minLength(1)),
-    owner: z.object({ login: z.string().check(z.minLength(1)) }),
+    name: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+    owner: z.object({ login: z.string().check(z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/)) }),
+    private: z.optional(z.boolean()),
   }),
 });
 
@@ -88,5 +96,8 @@ export function readCommentEvent(json: unknown): CommentEvent {
     commenterAssociation: comment.author_association,
     owner: repository.owner.login,
     repo: repository.name,
+    repository: `${repository.owner.login}/${repository.name}`,
+    // Absent in some recorded payloads: then the repository is taken as public, the stricter reading.
+    repositoryIsPrivate: repository.private === true,
   };
 }

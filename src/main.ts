@@ -1,95 +1,283 @@
 /**
- * The entry: reads the inputs and the event, asks the core, wires the adapters, reports.
- * The only module that touches @actions/core. The Netlify client and Octokit are loaded only once a
- * command was found, so that the many comments without one cost little more than starting Node.
+ * The entry: reads the inputs and the event, runs the command, reports. `run` takes the environment and
+ * the toolkit, so that tests call it in-process; src/index.ts is the shell that calls it.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
-import { mayHoldCommand } from './core/command.js';
-import type { Outcome, Result } from './core/decision.js';
-import type { CommentEvent } from './event.js';
-import type { Settings } from './settings.js';
-
-type Core = typeof import('@actions/core');
+import { readFileSync } from 'node:fs';
+import { githubPort } from './adapters/github.js';
+import { netlifyPort } from './adapters/netlify.js';
+import type { Outcome } from './core/outcome.js';
+import { sitesOf } from './core/outcome.js';
+import { finalReactions, renderReply } from './core/reply.js';
+import { chooseLine, screenComment } from './core/screen.js';
+import { problemText, type SentenceContext, siteFix } from './core/sentences.js';
+import { type CommentEvent, EventError, readCommentEvent } from './event.js';
+import { runCommand } from './flow/command.js';
+import { followBuilds } from './flow/follow.js';
+import type { Clock, Connect, FlowDeps, Log } from './flow/ports.js';
+import { replyContext, reportBudgetMs } from './flow/report.js';
+import { HandoffError, readHandoff, writeHandoff } from './handoff.js';
+import { ignoredOutputs, outputsOf, summaryOf } from './outputs.js';
+import {
+  checkAgainstRepository,
+  INPUT_DEFAULTS,
+  InputError,
+  items,
+  readSettings,
+  type Settings,
+  sitesFor,
+  wordsDespiteErrors,
+} from './settings.js';
+import type { Env, Toolkit } from './toolkit.js';
 
 const USER_AGENT = 'netlify-preview-retry/1';
-/**
- * The reply has its own time after the decision, however much of the budget the decision took, so that
- * a picked-up command still ends visibly: half the budget, from 5 s to 15 s.
- */
-function reportBudgetMs(budgetMs: number): number {
-  return Math.min(15_000, Math.max(5_000, Math.floor(budgetMs / 2)));
+
+export interface RunDeps {
+  readonly clock?: Clock;
+  /** Ports for a phase; by default the HTTP adapters. */
+  readonly connect?: (settings: Settings, event: CommentEvent) => Connect;
+  /** Subscribes to the job being cancelled (SIGTERM, SIGINT); returns the unsubscribe. */
+  readonly onStop?: (listener: () => void) => () => void;
 }
 
-async function main(): Promise<void> {
-  const raw = readRawEvent();
-  const quick = quickIgnore(raw);
-  if (quick) {
-    // The common case, kept to about Node's own start-up: nothing here depends on an input, so neither
-    // zod nor @actions/core (whose OIDC client loads undici) is loaded, and the outputs go through the
-    // runner's file protocol directly.
-    writeOutputsQuickly({
-      result: 'ignored',
-      command: '',
-      'deploy-id': '',
-      'deploy-state': '',
-      'deploy-url': '',
-      reason: quick,
-    });
-    process.stdout.write(`Result: ignored. ${quick}\n`);
-    return;
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, Math.max(0, ms));
+      function done() {
+        signal?.removeEventListener('abort', done);
+        clearTimeout(timer);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};
+
+export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promise<void> {
+  const input = inputReader(env);
+  for (const name of ['netlify-token', 'github-token']) {
+    const secret = input(name);
+    if (secret) toolkit.mask(secret);
   }
-  const [core, { readSettings, InputError }, { readCommentEvent, EventError }, { screenComment }] = await Promise.all([
-    import('@actions/core'),
-    import('./settings.js'),
-    import('./event.js'),
-    import('./core/screen.js'),
-  ]);
-  maskToken(core);
+  const clock = deps.clock ?? realClock;
+  const log: Log = { info: (text) => toolkit.info(text), warning: (text) => toolkit.warning(text) };
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const raw = rawEvent(env);
+
   let settings: Settings;
-  let event: CommentEvent | null = null;
-  let screened: ReturnType<typeof screenComment>;
   try {
     settings = readSettings(input);
-    const readEvent = () => {
-      let json: unknown;
-      try {
-        json = raw.json();
-      } catch (error) {
-        throw new EventError((error as Error).message);
-      }
-      if (json === null) throw new EventError('The event payload at GITHUB_EVENT_PATH is not JSON.');
-      event = readCommentEvent(json);
-      return event;
-    };
-    screened = screenComment(raw.name, readEvent, settings.words, settings.trust.apps);
   } catch (error) {
-    if (!(error instanceof InputError || error instanceof EventError)) throw error;
-    core.setOutput('result', 'failed');
-    core.setOutput('reason', error.message);
-    core.setFailed(error.message);
+    if (!(error instanceof InputError)) throw error;
+    return refuseConfiguration(error, env, toolkit, clock, raw, eventName);
+  }
+  const sentences = (event: CommentEvent | null): SentenceContext => ({
+    prNumber: event?.prNumber ?? 0,
+    words: settings.words,
+    okToTestLabel: settings.trust.okToTestLabel,
+    rebuildTrust: settings.trust.rebuildTrust,
+  });
+
+  let event: CommentEvent | null = null;
+  try {
+    if (eventName === 'issue_comment' || settings.handoff) event = readEvent(raw);
+  } catch (error) {
+    if (!(error instanceof EventError)) throw error;
+    toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed' });
+    toolkit.fail(error.message);
     return;
   }
-  if (screened.kind === 'ignored') {
-    await finish(core, settings, { result: 'ignored', command: null, reason: screened.reason, preview: null }, true);
+
+  if (settings.handoff) return followLater(settings, event as CommentEvent, env, toolkit, clock, deps, log, sentences);
+
+  const screened = screenComment(eventName, () => event as CommentEvent, settings.words, settings.trust.apps);
+  if (screened.kind === 'ignored' || !event) {
+    const outcome: Outcome = {
+      result: 'ignored',
+      command: null,
+      ignored: screened.kind === 'ignored' ? screened.ignored : { kind: 'event', eventName },
+    };
+    return finish(outcome, true, settings, toolkit, sentences(event));
+  }
+  const repository = repositoryOf(env, event);
+  const sites = sitesFor(settings.sites, repository);
+  if (!sites) {
+    return finish({ result: 'ignored', command: null, ignored: { kind: 'repository', repository } }, true, settings, toolkit, sentences(event));
+  }
+  try {
+    checkAgainstRepository(settings, event.repositoryIsPrivate);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return refuseConfiguration(error, env, toolkit, clock, raw, eventName);
+  }
+
+  const connect = deps.connect?.(settings, event) ?? httpConnect(settings, event, env, clock);
+  const flowDeps: FlowDeps = { connect, clock, log };
+  const runUrl = runUrlOf(env);
+  const handled = await runCommand({ settings, event, lines: screened.lines, sites, runUrl }, flowDeps);
+  const startedAt = clock.now();
+  let outcome = handled.outcome;
+  const pending = sitesOf(outcome).some((site) => 'follow' in site && site.follow === 'pending');
+  let handoff = '';
+  if (pending && settings.follow === 'here') {
+    outcome = await followWithStop(deps, (stop) =>
+      followBuilds(
+        { outcome, replyId: handled.reported.reply, ctx: replyContext(settings, event, runUrl), startedAt, followMinutes: settings.followMinutes, stop },
+        flowDeps,
+      ),
+    );
+  } else if (pending && settings.follow === 'next-job') {
+    handoff = writeHandoff({ comment: event.commentNodeId, replyId: handled.reported.reply, startedAt, outcome });
+  }
+  return finish(outcome, handled.reported.shown, settings, toolkit, sentences(event), handoff, handled.reported.fix);
+}
+
+/** A later job follows what the command's job handed over. */
+async function followLater(
+  settings: Settings,
+  event: CommentEvent,
+  env: Env,
+  toolkit: Toolkit,
+  clock: Clock,
+  deps: RunDeps,
+  log: Log,
+  sentences: (event: CommentEvent | null) => SentenceContext,
+): Promise<void> {
+  let handoff: ReturnType<typeof readHandoff>;
+  try {
+    handoff = readHandoff(settings.handoff);
+    if (handoff.comment !== event.commentNodeId) {
+      throw new HandoffError('Input handoff is about another comment than this event: pass the handoff output of this run.');
+    }
+  } catch (error) {
+    if (!(error instanceof HandoffError)) throw error;
+    toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed' });
+    toolkit.fail(error.message);
     return;
   }
-  await handle(core, settings, event as unknown as CommentEvent, screened.command);
+  const connect = deps.connect?.(settings, event) ?? httpConnect(settings, event, env, clock);
+  const outcome = await followWithStop(deps, (stop) =>
+    followBuilds(
+      {
+        outcome: handoff.outcome,
+        replyId: handoff.replyId,
+        ctx: replyContext(settings, event, runUrlOf(env)),
+        startedAt: handoff.startedAt,
+        followMinutes: settings.followMinutes,
+        stop,
+      },
+      { connect, clock, log },
+    ),
+  );
+  return finish(outcome, true, settings, toolkit, sentences(event));
+}
+
+async function followWithStop<T>(deps: RunDeps, work: (stop: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const unsubscribe = deps.onStop?.(() => controller.abort()) ?? (() => undefined);
+  try {
+    return await work(controller.signal);
+  } finally {
+    unsubscribe();
+  }
+}
+
+/**
+ * A bad input, refused before any Netlify request. On a comment that holds a command, the PR hears of it
+ * (a confused reaction and a reply naming the input, never its value) when the GitHub token works.
+ */
+async function refuseConfiguration(
+  error: InputError,
+  env: Env,
+  toolkit: Toolkit,
+  clock: Clock,
+  raw: RawEvent,
+  eventName: string,
+): Promise<void> {
+  const input = inputReader(env);
+  let event: CommentEvent | null = null;
+  try {
+    event = eventName === 'issue_comment' ? readEvent(raw) : null;
+  } catch {
+    event = null;
+  }
+  const words = wordsDespiteErrors(input);
+  let apps: string[] = [];
+  try {
+    apps = items(input('trusted-apps') ?? '');
+  } catch {
+    apps = [];
+  }
+  const screened = event ? screenComment(eventName, () => event as CommentEvent, words, apps) : null;
+  const command = screened?.kind === 'command' ? chooseLine(screened.lines, []) : null;
+  const name = command && command.kind !== 'none' ? command.command : null;
+  const outcome: Outcome = { result: 'failed', command: name, sites: [], problem: { kind: 'input', input: error.input, message: error.message } };
+  const token = input('github-token');
+  if (event && name && token && !/\s/.test(token)) {
+    const github = githubPort(githubOptions(token, event, env, clock), { endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])) });
+    const body = renderReply(outcome, {
+      login: event.commenterLogin,
+      prNumber: event.prNumber,
+      words,
+      okToTestLabel: INPUT_DEFAULTS['ok-to-test-label'],
+      rebuildTrust: 'commenter',
+      okToTestOn: false,
+      runUrl: runUrlOf(env),
+      followMinutes: 0,
+    });
+    const reported = await github.report({ body, reactions: finalReactions(outcome) });
+    for (const failure of reported.failures) toolkit.warning(`${failure.what}: ${failure.fix}.`);
+  }
+  toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed', command: name ?? '' });
+  toolkit.fail(error.message);
+}
+
+/** Sets the outputs and the job summary, and fails the step when the command failed or went unseen. */
+function finish(
+  outcome: Outcome,
+  shown: boolean,
+  settings: Settings,
+  toolkit: Toolkit,
+  ctx: SentenceContext,
+  handoff = '',
+  reportFix: string | null = null,
+): void {
+  const outputs = outputsOf(outcome, ctx, handoff);
+  toolkit.setOutputs(outputs);
+  toolkit.info(`Result: ${outputs.result}. ${outputs.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`);
+  if (outcome.result !== 'ignored') toolkit.appendSummary(summaryOf(outputs, settings.dryRun));
+  if (outcome.result === 'failed') {
+    const fix = outcome.problem?.kind === 'input' ? null : (outcome.problem?.failure.fix ?? firstFix(outcome));
+    toolkit.fail(outcome.problem ? `${problemText(outcome.problem)}${fix ? ` To fix: ${fix}.` : ''}` : `${outputs.reason}${fix ? ` To fix: ${fix}.` : ''}`);
+  } else if (!shown) {
+    const fix = reportFix ?? 'give the job `permissions: issues: write` and `pull-requests: write`, or check github-token';
+    const done = outcome.result === 'retried' ? 'The retry was requested, but nothing' : 'Nothing';
+    toolkit.fail(`${done} could be shown on the pull request (result ${outcome.result}: ${outputs.reason}) To fix: ${fix}.`);
+  }
+}
+
+function firstFix(outcome: Outcome): string | null {
+  for (const site of sitesOf(outcome)) if (site.result === 'failed') return siteFix(site);
+  return null;
+}
+
+function inputReader(env: Env) {
+  return (name: string): string | undefined => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
 }
 
 interface RawEvent {
-  readonly name: string;
   /** The payload, parsed on first use: null when it is not JSON; throws when there is no payload file. */
   readonly json: () => unknown;
 }
 
-function readRawEvent(): RawEvent {
+function rawEvent(env: Env): RawEvent {
   let parsed: { value: unknown } | null = null;
   return {
-    name: process.env.GITHUB_EVENT_NAME ?? '',
     json: () => {
       if (parsed) return parsed.value;
-      const path = process.env.GITHUB_EVENT_PATH;
-      if (!path) throw new Error('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
+      const path = env.GITHUB_EVENT_PATH;
+      if (!path) throw new EventError('GITHUB_EVENT_PATH is not set: run this action in a GitHub Actions workflow.');
       try {
         parsed = { value: JSON.parse(readFileSync(path, 'utf8')) };
       } catch {
@@ -100,190 +288,57 @@ function readRawEvent(): RawEvent {
   };
 }
 
-/**
- * The reason to ignore the event when no input could change that: not an issue_comment, or a
- * comment without a single command-shaped line. Anything less clear-cut goes the full way.
- */
-function quickIgnore(raw: RawEvent): string | null {
-  if (raw.name !== 'issue_comment') return null;
-  let body: unknown;
-  try {
-    body = (raw.json() as { comment?: { body?: unknown } } | null)?.comment?.body;
-  } catch {
+function readEvent(raw: RawEvent): CommentEvent {
+  const json = raw.json();
+  if (json === null) throw new EventError('The event payload at GITHUB_EVENT_PATH is not JSON.');
+  return readCommentEvent(json);
+}
+
+/** GITHUB_REPOSITORY, or the event's repository when it is not set. */
+function repositoryOf(env: Env, event: CommentEvent): string {
+  const repository = env.GITHUB_REPOSITORY;
+  return repository && /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repository) ? repository : event.repository;
+}
+
+/** The workflow run's page, when the runner's variables make a plain https URL of it. */
+function runUrlOf(env: Env): string | null {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  if (!server || !repo || !run) return null;
+  if (!/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server) || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) || !/^\d+$/.test(run)) {
     return null;
   }
-  if (typeof body !== 'string' || mayHoldCommand(body)) return null;
-  return 'The comment holds no command.';
+  return `${server}/${repo}/actions/runs/${run}`;
 }
 
-/** Reads an input the way the runner passes it (undefined when the variable is not set at all). */
-function input(name: string): string | undefined {
-  return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+function url(value: string | undefined, fallback: string): URL {
+  return value && URL.canParse(value) ? new URL(value) : new URL(fallback);
 }
 
-function maskToken(core: Core): void {
-  for (const name of ['netlify-token', 'github-token']) {
-    const token = input(name);
-    if (token) core.setSecret(token);
-  }
-}
-
-/** Removes both tokens from a text that is about to be logged, posted or written anywhere. */
-function redact(text: string): string {
-  let clean = text;
-  for (const name of ['netlify-token', 'github-token']) {
-    const token = input(name);
-    if (token && token.length >= 4) clean = clean.split(token).join('***');
-  }
-  return clean;
-}
-
-/** An outcome with both tokens removed from every text in it (an API's error text may quote one). */
-function redactOutcome(outcome: Outcome): Outcome {
-  return JSON.parse(redact(JSON.stringify(outcome))) as Outcome;
-}
-
-/** GITHUB_OUTPUT's documented multi-line form; the values here never hold the token. */
-function writeOutputsQuickly(outputs: Record<string, string>): void {
-  const file = process.env.GITHUB_OUTPUT;
-  if (!file) return;
-  const delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-  const lines = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`);
-  appendFileSync(file, lines.join(''));
-}
-
-async function handle(
-  core: Core,
-  settings: Settings,
-  event: CommentEvent,
-  command: 'retest' | 'rebuild',
-): Promise<void> {
-  const [{ Deadline }, { createGitHub }, { createNetlify }, flow] = await Promise.all([
-    import('./adapters/deadline.js'),
-    import('./adapters/github.js'),
-    import('./adapters/netlify.js'),
-    import('./flow.js'),
-  ]);
-  const budgetMs = settings.timeoutSeconds * 1000;
-  const deadline = Deadline.after(budgetMs);
-  const github = (d: InstanceType<typeof Deadline>) =>
-    createGitHub({
-      token: settings.githubToken,
-      owner: event.owner,
-      repo: event.repo,
-      prNumber: event.prNumber,
-      prNodeId: event.prNodeId,
-      commentId: event.commentId,
-      commentNodeId: event.commentNodeId,
-      deadline: d,
-      userAgent: USER_AGENT,
-    });
-  const netlify = createNetlify({
-    token: settings.netlifyToken,
-    siteId: settings.siteId,
-    apiUrl: settings.netlifyApiUrl,
-    deadline,
+function githubOptions(token: string, event: CommentEvent, env: Env, clock: Clock) {
+  const apiUrl = url(env.GITHUB_API_URL, 'https://api.github.com');
+  return {
+    token,
+    apiUrl,
+    graphqlUrl: url(env.GITHUB_GRAPHQL_URL, `${apiUrl.href.replace(/\/+$/, '')}/graphql`),
+    owner: event.owner,
+    repo: event.repo,
+    prNumber: event.prNumber,
+    prNodeId: event.prNodeId,
+    commentId: event.commentId,
+    commentNodeId: event.commentNodeId,
     userAgent: USER_AGENT,
-  });
-  const log = {
-    info: (message: string) => core.info(redact(message)),
-    warning: (message: string) => core.warning(redact(message)),
+    clock,
+    secrets: secretsOf(env),
   };
-  const progress = flow.startProgress();
-  const input = {
-    settings,
-    event,
-    command,
-    ports: { github: github(deadline), netlify },
-    log,
-    runUrl: runUrl(),
-    progress,
-  };
-
-  // The budget is enforced here too: @netlify/api waits out rate limits and resets without looking at signals.
-  let timer: NodeJS.Timeout | undefined;
-  const spent = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), budgetMs + 500);
-  });
-  const decided = await Promise.race([flow.decideAndAct(input), spent]);
-  clearTimeout(timer);
-  const outcome = redactOutcome(
-    decided?.outcome ??
-      progress.outcome ?? {
-        result: 'failed',
-        command,
-        reason: `${progress.service} did not answer in time: the run was still ${progress.step} when timeout-seconds (${settings.timeoutSeconds} s) ran out.`,
-        preview: null,
-        fix: `check ${progress.service}'s status (and whether the token is rate limited), or raise timeout-seconds`,
-      },
-  );
-  const acknowledged = decided?.acknowledged ?? progress.acknowledged;
-  // The report gets its own deadline: the decision may have spent all of the budget.
-  const reporting = { ...input, ports: { ...input.ports, github: github(Deadline.after(reportBudgetMs(budgetMs))) } };
-  const { shown } = await flow.report(reporting, outcome, acknowledged);
-  await finish(core, settings, outcome, shown);
 }
 
-/** Sets the outputs and the job summary, and fails the step when the run failed or went unseen. */
-async function finish(core: Core, settings: Settings, outcome: Outcome, shown: boolean): Promise<void> {
-  const preview = outcome.preview;
-  const outputs: Record<string, string> = {
-    result: outcome.result,
-    command: outcome.command ?? '',
-    'deploy-id': preview?.id ?? '',
-    'deploy-state': preview?.state ?? '',
-    'deploy-url': preview?.url ?? '',
-    reason: outcome.reason,
-  };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value));
-  core.info(
-    redact(`Result: ${outcome.result}. ${outcome.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`),
-  );
-  if (outcome.result !== 'ignored') await writeSummary(core, outputs, settings.dryRun);
-
-  if (outcome.result === 'failed') {
-    core.setFailed(redact(`${outcome.reason}${outcome.fix ? ` To fix: ${outcome.fix}.` : ''}`));
-  } else if (!shown && outcome.result === 'retried') {
-    core.warning('The preview was retried, but the outcome could not be shown on the pull request.');
-  } else if (!shown) {
-    core.setFailed(redact(`The outcome (${outcome.result}) could not be shown on the pull request: ${outcome.reason}`));
-  }
+function secretsOf(env: Env): string[] {
+  const input = inputReader(env);
+  return ['netlify-token', 'github-token'].map((name) => input(name) ?? '').filter((value) => value.length >= 8);
 }
 
-async function writeSummary(core: Core, outputs: Record<string, string>, dryRun: boolean): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const rows = Object.entries(outputs).map(([name, value]) => [
-    { data: name },
-    { data: escapeHtml(redact(value)) || '—' },
-  ]);
-  core.summary.addHeading(`Netlify preview: ${outputs.result as Result}${dryRun ? ' (dry run)' : ''}`, 3).addTable([
-    [
-      { data: 'output', header: true },
-      { data: 'value', header: true },
-    ],
-    ...rows,
-  ]);
-  // A failed summary write must not hide the outcome: the outputs and the log already carry it.
-  await core.summary
-    .write()
-    .catch((error: unknown) => core.warning(`Could not write the job summary: ${String(error)}`));
+function httpConnect(settings: Settings, event: CommentEvent, env: Env, clock: Clock): Connect {
+  const github = githubOptions(settings.githubToken, event, env, clock);
+  const netlify = { token: settings.netlifyToken, apiUrl: settings.netlifyApiUrl, userAgent: USER_AGENT, clock, secrets: secretsOf(env) };
+  return (deadline) => ({ github: githubPort(github, deadline), netlify: netlifyPort(netlify, deadline) });
 }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-}
-
-function runUrl(): string | null {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
-  return server && repo && run ? `${server}/${repo}/actions/runs/${run}` : null;
-}
-
-main().then(
-  () => process.exit(),
-  async (error: unknown) => {
-    const core = await import('@actions/core');
-    const message = error instanceof Error ? error.message : String(error);
-    core.setFailed(`Unexpected error: ${redact(message)}`);
-    process.exit();
-  },
-);

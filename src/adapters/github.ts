@@ -1,53 +1,34 @@
 /**
- * The GitHub adapter: the only place that knows GitHub's paths, answers and errors.
- * REST for reads and the acknowledgement; one GraphQL mutation posts the reply and the final reaction
- * together, so that reporting costs a single request.
+ * The GitHub adapter: the only place that knows GitHub's paths, statuses, headers and retries, for one
+ * command comment on one pull request. REST for the reads, the label and the first reaction; one GraphQL
+ * mutation posts (or edits) the reply together with the reactions, so that a report is a single request.
  */
-import { getOctokit } from '@actions/github';
 import * as z from 'zod/mini';
+import type { Failure } from '../core/outcome.js';
+import type { Reaction } from '../core/reply.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../core/trust.js';
-import { type Deadline, withRetries } from './deadline.js';
-import { ApiFailure, commentAgain, describeIssue, excerpt, networkFailure, retryAfter } from './failure.js';
-
-export type Reaction = 'eyes' | 'rocket' | 'confused';
-
-export interface Pull {
-  readonly headSha: string;
-  readonly headRef: string;
-  readonly createdAt: string;
-  readonly state: string;
-}
-
-export interface Report {
-  /** The reply's Markdown, or null for none. */
-  readonly body: string | null;
-  readonly reaction: Reaction | null;
-}
-
-/** What became of a report: each part can fail on its own. */
-export interface Reported {
-  readonly replyUrl: string | null;
-  readonly reactionAdded: boolean;
-  readonly failures: readonly ApiFailure[];
-}
-
-export interface GitHubPort {
-  readPull(): Promise<Pull>;
-  readPermission(login: string): Promise<PermissionLevel>;
-  react(content: Reaction): Promise<void>;
-  report(report: Report): Promise<Reported>;
-}
+import { excerpt } from '../core/text.js';
+import type { Clock, Deadline, Edit, GitHubPort, Pull, Reported } from '../flow/ports.js';
+import { PortError } from '../flow/ports.js';
+import { describeIssue, rateLimited, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble, unreadable } from './failure.js';
+import type { HttpAnswer } from './http.js';
+import { exchange, json, READ_POLICY, requestMsFor, type RetryPolicy, type Transport, withRetries } from './request.js';
 
 export interface GitHubOptions {
   readonly token: string;
+  /** GITHUB_API_URL, e.g. https://api.github.com. */
+  readonly apiUrl: URL;
+  /** GITHUB_GRAPHQL_URL, e.g. https://api.github.com/graphql. */
+  readonly graphqlUrl: URL;
   readonly owner: string;
   readonly repo: string;
   readonly prNumber: number;
   readonly prNodeId: string;
   readonly commentId: number;
   readonly commentNodeId: string;
-  readonly deadline: Deadline;
   readonly userAgent: string;
+  readonly clock: Clock;
+  readonly secrets: readonly string[];
 }
 
 /** The fields read from a pull request (exported, like permissionSchema, for the contract tests). */
@@ -55,12 +36,24 @@ export const pullSchema = z.pipe(
   z.object({
     head: z.object({
       sha: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
-      ref: z.string().check(z.minLength(1)),
+      ref: z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/)),
+      repo: z.nullish(z.object({ full_name: z.string() })),
     }),
+    base: z.object({ repo: z.object({ full_name: z.string() }) }),
     created_at: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date')),
     state: z.string(),
+    merged_at: z.nullish(z.string()),
   }),
-  z.transform((p): Pull => ({ headSha: p.head.sha, headRef: p.head.ref, createdAt: p.created_at, state: p.state })),
+  z.transform(
+    (p): Pull => ({
+      headSha: p.head.sha,
+      headRef: p.head.ref,
+      createdAt: p.created_at,
+      open: p.state === 'open',
+      merged: p.merged_at != null,
+      fork: !p.head.repo || p.head.repo.full_name.toLowerCase() !== p.base.repo.full_name.toLowerCase(),
+    }),
+  ),
 );
 
 export const permissionSchema = z.pipe(
@@ -68,7 +61,7 @@ export const permissionSchema = z.pipe(
     // Required by GitHub's schema: an answer without it is not a permission answer.
     permission: z.string(),
     role_name: z.nullish(z.string()),
-    user: z.nullish(z.object({ permissions: z.nullish(z.record(z.string(), z.boolean())) })),
+    user: z.nullish(z.object({ permissions: z.nullish(z.record(z.string(), z.unknown())) })),
   }),
   z.transform((p): PermissionLevel => strongest([p.role_name, p.permission, ...flags(p.user?.permissions)])),
 );
@@ -82,9 +75,9 @@ const FLAG_LEVELS: Record<string, PermissionLevel> = {
   pull: 'read',
 };
 
-function flags(permissions: Record<string, boolean> | null | undefined): string[] {
+function flags(permissions: Record<string, unknown> | null | undefined): string[] {
   if (!permissions) return [];
-  return Object.entries(permissions).flatMap(([flag, on]) => (on && FLAG_LEVELS[flag] ? [FLAG_LEVELS[flag]] : []));
+  return Object.entries(FLAG_LEVELS).flatMap(([flag, level]) => (permissions[flag] === true ? [level] : []));
 }
 
 /** The strongest known level among the answer's fields; a custom role's name counts as nothing by itself. */
@@ -97,192 +90,25 @@ function strongest(names: readonly (string | null | undefined)[]): PermissionLev
   return PERMISSION_LEVELS[best] as PermissionLevel;
 }
 
-const REPORT_MUTATION_PARTS = {
-  reply: 'reply: addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { url } } }',
-  reaction: 'reaction: addReaction(input: {subjectId: $comment, content: $content}) { reaction { content } }',
-};
+const REACTION_CONTENT: Record<Reaction, string> = { eyes: 'EYES', rocket: 'ROCKET', confused: 'CONFUSED', hooray: 'HOORAY' };
 
-export function createGitHub(options: GitHubOptions): GitHubPort {
-  const { deadline, owner, repo } = options;
-  const octokit = getOctokit(options.token, { userAgent: options.userAgent });
+const mutationAnswer = z.record(
+  z.string(),
+  z.nullish(
+    z.object({
+      commentEdge: z.nullish(z.object({ node: z.nullish(z.object({ id: z.string(), url: z.string() })) })),
+      issueComment: z.nullish(z.object({ id: z.string(), url: z.string() })),
+      reaction: z.nullish(z.object({ content: z.string() })),
+    }),
+  ),
+);
 
-  const secrets = [options.token];
-
-  /**
-   * A request that is safe to repeat: tried again on 5xx, 429, network failures and unreadable answers
-   * while the budget lasts. `forbidden` is what to fix when GitHub answers 403.
-   */
-  const idempotent = <T>(
-    what: string,
-    forbidden: string,
-    call: (signal: AbortSignal) => Promise<{ data: unknown }>,
-    schema: z.ZodMiniType<T>,
-  ) =>
-    withRetries(
-      deadline,
-      3,
-      async () => {
-        let data: unknown;
-        const signal = deadline.request();
-        try {
-          ({ data } = await call(signal));
-        } catch (error) {
-          throw describe(error, what, deadline.expired || signal.aborted, forbidden, secrets);
-        }
-        return validate(schema, data, what);
-      },
-      retryWait,
-    );
-
-  return {
-    readPull: () =>
-      idempotent(
-        'reading the pull request',
-        READ_PULL_FIX,
-        (signal) =>
-          octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            owner,
-            repo,
-            pull_number: options.prNumber,
-            request: { signal },
-          }),
-        pullSchema,
-      ),
-
-    async readPermission(login) {
-      try {
-        return await idempotent(
-          `reading @${login}'s permission`,
-          READ_PERMISSION_FIX,
-          (signal) =>
-            octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', {
-              owner,
-              repo,
-              username: login,
-              request: { signal },
-            }),
-          permissionSchema,
-        );
-      } catch (error) {
-        // GitHub answers 404 for an account that is no collaborator at all (or no longer exists).
-        if (error instanceof ApiFailure && error.status === 404) return 'none';
-        throw error;
-      }
-    },
-
-    async react(content) {
-      await idempotent(
-        `adding the ${content} reaction`,
-        PERMISSIONS_FIX,
-        (signal) =>
-          octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
-            owner,
-            repo,
-            comment_id: options.commentId,
-            content,
-            request: { signal },
-          }),
-        reactionAnswer,
-      );
-    },
-
-    async report({ body, reaction }) {
-      const parts: string[] = [];
-      const declared: string[] = [];
-      const variables: Record<string, string> = {};
-      if (body !== null) {
-        parts.push(REPORT_MUTATION_PARTS.reply);
-        declared.push('$subject: ID!', '$body: String!');
-        Object.assign(variables, { subject: options.prNodeId, body });
-      }
-      if (reaction !== null) {
-        parts.push(REPORT_MUTATION_PARTS.reaction);
-        declared.push('$comment: ID!', '$content: ReactionContent!');
-        Object.assign(variables, { comment: options.commentNodeId, content: reaction.toUpperCase() });
-      }
-      if (parts.length === 0) return { replyUrl: null, reactionAdded: false, failures: [] };
-      const query = `mutation Report(${declared.join(', ')}) { ${parts.join(' ')} }`;
-
-      let data: unknown;
-      let errors: readonly GraphqlError[] = [];
-      try {
-        // Not repeated after an answer was lost: the reply may have been posted. Refused connections,
-        // 429 and 503 mean GitHub did not act on it, so those are tried again.
-        data = await withRetries(
-          deadline,
-          3,
-          async () => {
-            const signal = deadline.request();
-            try {
-              return await octokit.graphql(query, { ...variables, request: { signal } });
-            } catch (error) {
-              if (isGraphqlResponseError(error)) return error;
-              throw describe(error, 'posting the reply', deadline.expired || signal.aborted, PERMISSIONS_FIX, secrets);
-            }
-          },
-          (error) =>
-            error instanceof ApiFailure && (!error.mayHaveReached || error.status === 429 || error.status === 503)
-              ? retryWait(error)
-              : null,
-        );
-      } catch (error) {
-        return { replyUrl: null, reactionAdded: false, failures: [asFailure(error, 'posting the reply', secrets)] };
-      }
-      if (isGraphqlResponseError(data)) {
-        errors = data.errors ?? [];
-        data = data.data;
-      }
-      const answer = z.safeParse(reportAnswer, data ?? {});
-      const failures = errors.map((error) => graphqlFailure(error, secrets));
-      const replyUrl = answer.success ? (answer.data.reply?.commentEdge?.node?.url ?? null) : null;
-      const reactionAdded = answer.success && answer.data.reaction?.reaction != null;
-      if (failures.length === 0 && ((body !== null && replyUrl === null) || (reaction !== null && !reactionAdded))) {
-        failures.push(
-          new ApiFailure(
-            'GitHub',
-            200,
-            "GitHub's answer to the reply could not be read, so it is not known whether the reply was posted",
-            'look at the pull request; if this keeps happening, check GITHUB_API_URL',
-            true,
-            false,
-          ),
-        );
-      }
-      return { replyUrl, reactionAdded, failures };
-    },
-  };
-}
-
-interface GraphqlError {
-  readonly type?: string;
-  readonly message?: string;
-  readonly path?: readonly (string | number)[];
-}
-
-const reportAnswer = z.object({
-  reply: z.nullish(z.object({ commentEdge: z.nullish(z.object({ node: z.nullish(z.object({ url: z.string() })) })) })),
-  reaction: z.nullish(z.object({ reaction: z.nullish(z.object({ content: z.string() })) })),
+const graphqlBody = z.object({
+  data: z.nullish(z.unknown()),
+  errors: z.nullish(
+    z.array(z.object({ type: z.nullish(z.string()), message: z.nullish(z.string()), path: z.nullish(z.array(z.union([z.string(), z.number()]))) })),
+  ),
 });
-
-function isGraphqlResponseError(error: unknown): error is { errors?: GraphqlError[]; data?: unknown } {
-  return error instanceof Error && error.name === 'GraphqlResponseError';
-}
-
-function graphqlFailure(error: GraphqlError, secrets: readonly string[]): ApiFailure {
-  const part = error.path?.[0] === 'reaction' ? 'adding the reaction' : 'posting the reply';
-  const message = excerpt(typeof error.message === 'string' ? error.message : 'no message', secrets);
-  if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(message)) {
-    return new ApiFailure('GitHub', 403, `GitHub refused ${part} (${message})`, PERMISSIONS_FIX, false, false);
-  }
-  return new ApiFailure(
-    'GitHub',
-    200,
-    `GitHub failed ${part} (${message})`,
-    'see the message from GitHub',
-    false,
-    false,
-  );
-}
 
 const PERMISSIONS_FIX =
   'give the job `permissions: issues: write` and `pull-requests: write` (needed to react and reply), or set github-token to a token that has them';
@@ -291,87 +117,254 @@ const READ_PULL_FIX =
 const READ_PERMISSION_FIX =
   "set github-token to a token that can read this repository's collaborators, or leave it unset to use the workflow token";
 
-/** What the reaction endpoint answers: only that it is an object is relied on. */
-const reactionAnswer = z.looseObject({});
-
-function validate<T>(schema: z.ZodMiniType<T>, data: unknown, what: string): T {
-  if (typeof data === 'string' || data === undefined || data === null) {
-    // Octokit hands over the text when a JSON answer does not parse (a cut or garbled answer).
-    throw new ApiFailure(
-      'GitHub',
-      200,
-      `GitHub's answer could not be read while ${what} (it is not JSON)`,
-      'try again later; if it keeps happening, check GITHUB_API_URL',
-      false,
-      true,
-    );
-  }
-  const parsed = z.safeParse(schema, data);
-  if (parsed.success) return parsed.data;
-  throw new ApiFailure(
-    'GitHub',
-    200,
-    `GitHub answered with data of an unexpected shape while ${what} (${describeIssue(parsed.error.issues[0])})`,
-    'check GITHUB_API_URL',
-    false,
-    false,
-  );
-}
-
-function asFailure(error: unknown, what: string, secrets: readonly string[]): ApiFailure {
-  return error instanceof ApiFailure ? error : describe(error, what, false, PERMISSIONS_FIX, secrets);
-}
-
-/** How long to wait before trying a failed idempotent request again, or null not to. */
-function retryWait(error: unknown): number | null {
-  if (!(error instanceof ApiFailure) || !error.transient) return null;
-  if (error.retryAfterMs !== null) return Math.max(error.retryAfterMs, 500);
-  return error.status === 429 ? 2_000 : 1_000;
-}
-
-type OctokitResponse = { status?: unknown; data?: unknown; headers?: Record<string, unknown> };
-
-/** Turns what Octokit throws into an ApiFailure, reading only safe fields. */
-function describe(
-  error: unknown,
-  what: string,
-  expired: boolean,
-  forbidden: string,
-  secrets: readonly string[],
-): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  const response = (error as { response?: OctokitResponse })?.response;
-  const status = typeof response?.status === 'number' ? response.status : null;
-  if (status === null) return networkFailure('GitHub', error, what, expired);
-  const data = response?.data;
-  const message = excerpt(
-    typeof data === 'object' && data && 'message' in data ? (data as { message: unknown }).message : data,
-    secrets,
-  );
-  const said = message ? `: ${message}` : '';
-  const header = (name: string) => {
-    const value = response?.headers?.[name];
-    return typeof value === 'string' ? value : null;
+/** GitHub for one phase of the run: every request keeps `deadline`. */
+export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPort {
+  const { clock, secrets, owner, repo } = options;
+  const requestMs = requestMsFor(deadline.endsAt - clock.now());
+  const api = options.apiUrl.href.replace(/\/+$/, '');
+  const repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+  const headers = {
+    Authorization: `Bearer ${options.token}`,
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+    'User-Agent': options.userAgent,
   };
-  const limited =
-    status === 429 || (status === 403 && (/rate limit/i.test(message) || header('x-ratelimit-remaining') === '0'));
-  const wait = limited ? retryAfter(header) : null;
-  const fail = (text: string, fix: string) =>
-    new ApiFailure('GitHub', status, text, fix, status >= 500, limited || status >= 500, wait);
-  if (limited) {
-    return fail(`GitHub's rate limit was reached while ${what} (${status})`, commentAgain(wait));
+  const transport = (fixForbidden: string): Transport => ({
+    clock,
+    deadline,
+    secrets,
+    requestMs,
+    words: githubWords(fixForbidden),
+  });
+
+  const troubleOf = (t: Transport, answer: HttpAnswer, doing: string): Trouble => {
+    const said = saidBy(answer.text, secrets);
+    const wait = retryAfter(answer.header, clock.now());
+    if (answer.status === 403 && (/rate limit/i.test(said) || answer.header('x-ratelimit-remaining') === '0')) {
+      return rateLimited(t.words, 403, said, doing, wait);
+    }
+    return statusTrouble(t.words, answer.status, said, doing, wait);
+  };
+
+  /** A REST call that is safe to repeat; `read` turns a 2xx answer into a value. */
+  const rest = <T>(
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    doing: string,
+    fixForbidden: string,
+    read: (answer: HttpAnswer, t: Transport) => T | Trouble,
+    policy: RetryPolicy = READ_POLICY,
+  ) => {
+    const t = transport(fixForbidden);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    return withRetries<T>(t, policy, async () => {
+      const got = await exchange(
+        t,
+        {
+          method,
+          url: new URL(url),
+          headers: text === undefined ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+          body: text,
+        },
+        doing,
+      );
+      if (!got.ok) return got;
+      if (got.answer.status < 200 || got.answer.status >= 300) return { ok: false, trouble: troubleOf(t, got.answer, doing) };
+      const value = read(got.answer, t);
+      return isTrouble(value) ? { ok: false, trouble: value } : { ok: true, value };
+    });
+  };
+
+  const parse =
+    <T>(schema: z.ZodMiniType<T>, doing: string) =>
+    (answer: HttpAnswer, t: Transport): T | Trouble => {
+      const body = json(answer);
+      if (body === undefined) return unreadable(t.words, doing, 'not-json');
+      const parsed = z.safeParse(schema, body);
+      return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+    };
+
+  /** One GraphQL mutation of several aliased parts: what each part did, and what failed. */
+  const mutate = async (
+    name: 'Report' | 'Edit',
+    parts: readonly { alias: string; field: string; declare: string[]; variables: Record<string, string> }[],
+    policy: RetryPolicy,
+  ): Promise<{ data: z.output<typeof mutationAnswer>; failures: Failure[] }> => {
+    const declared = parts.flatMap((part) => part.declare);
+    const query = `mutation ${name}(${declared.join(', ')}) { ${parts.map((part) => `${part.alias}: ${part.field}`).join(' ')} }`;
+    const variables = Object.assign({}, ...parts.map((part) => part.variables)) as Record<string, string>;
+    const doing = name === 'Report' ? 'posting the reply' : 'editing the reply';
+    const body = await rest(
+      'POST',
+      options.graphqlUrl.href,
+      { query, variables },
+      doing,
+      PERMISSIONS_FIX,
+      parse(graphqlBody, doing),
+      policy,
+    ).catch((error: unknown) => error);
+    if (body instanceof PortError) return { data: {}, failures: [body.failure] };
+    if (body instanceof Error) throw body;
+    const answer = body as z.output<typeof graphqlBody>;
+    const data = z.safeParse(mutationAnswer, answer.data ?? {});
+    const failures = (answer.errors ?? []).map((error) => graphqlFailure(error, secrets, doing));
+    return { data: data.success ? data.data : {}, failures };
+  };
+
+  const reactionParts = (reactions: readonly Reaction[]) =>
+    reactions.map((content, i) => ({
+      alias: `r${i}`,
+      field: `addReaction(input: {subjectId: $comment, content: $c${i}}) { reaction { content } }`,
+      declare: [...(i === 0 ? ['$comment: ID!'] : []), `$c${i}: ReactionContent!`],
+      variables: { comment: options.commentNodeId, [`c${i}`]: REACTION_CONTENT[content] },
+    }));
+
+  const reported = (
+    data: z.output<typeof mutationAnswer>,
+    failures: Failure[],
+    wanted: readonly Reaction[],
+    replyAlias: string | null,
+  ): Reported => {
+    const replyPart = replyAlias ? data[replyAlias] : null;
+    const node = replyPart?.commentEdge?.node ?? replyPart?.issueComment ?? null;
+    const reply = node && /^https:\/\//.test(node.url) ? { id: node.id, url: node.url } : null;
+    const reactions = wanted.filter((_, i) => data[`r${i}`]?.reaction != null);
+    if (failures.length === 0 && ((replyAlias && !reply) || reactions.length < wanted.length)) {
+      failures.push({
+        service: 'GitHub',
+        status: 200,
+        what: "GitHub's answer to the reply could not be read, so it is not known whether the reply was posted",
+        said: '',
+        fix: 'look at the pull request; if this keeps happening, check GITHUB_API_URL',
+      });
+    }
+    return { reply, reactions, failures };
+  };
+
+  return {
+    async react(content) {
+      await rest(
+        'POST',
+        `${api}${repoPath}/issues/comments/${options.commentId}/reactions`,
+        { content },
+        `adding the ${content} reaction`,
+        PERMISSIONS_FIX,
+        () => true,
+      );
+    },
+
+    readPull: () =>
+      rest('GET', `${api}${repoPath}/pulls/${options.prNumber}`, undefined, 'reading the pull request', READ_PULL_FIX, parse(pullSchema, 'reading the pull request')),
+
+    async readPermission(login) {
+      const doing = `reading @${login}'s permission`;
+      try {
+        return await rest(
+          'GET',
+          `${api}${repoPath}/collaborators/${encodeURIComponent(login)}/permission`,
+          undefined,
+          doing,
+          READ_PERMISSION_FIX,
+          parse(permissionSchema, doing),
+        );
+      } catch (error) {
+        // GitHub answers 404 for an account that is no collaborator of a private repository (or no longer exists).
+        if (error instanceof PortError && error.failure.status === 404) return 'none';
+        throw error;
+      }
+    },
+
+    async addLabel(label) {
+      await rest(
+        'POST',
+        `${api}${repoPath}/issues/${options.prNumber}/labels`,
+        { labels: [label] },
+        `adding the ${label} label`,
+        PERMISSIONS_FIX,
+        () => true,
+      );
+    },
+
+    async report({ body, reactions }) {
+      const parts = [
+        ...(body === null
+          ? []
+          : [
+              {
+                alias: 'reply',
+                field: 'addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { id url } } }',
+                declare: ['$subject: ID!', '$body: String!'],
+                variables: { subject: options.prNodeId, body },
+              },
+            ]),
+        ...reactionParts(reactions),
+      ];
+      if (parts.length === 0) return { reply: null, reactions: [], failures: [] };
+      // Not repeated once it may have reached GitHub: the reply could be posted twice. A refused
+      // connection, a 429 or a 503 mean GitHub did not act on it, so those are tried again.
+      const { data, failures } = await mutate('Report', parts, REPORT_POLICY);
+      return reported(data, failures, reactions, body === null ? null : 'reply');
+    },
+
+    async edit({ replyId, body, reactions }: Edit) {
+      const editing = replyId !== null && body !== null;
+      const parts = [
+        ...(editing
+          ? [
+              {
+                alias: 'edit',
+                field: 'updateIssueComment(input: {id: $id, body: $body}) { issueComment { id url } }',
+                declare: ['$id: ID!', '$body: String!'],
+                variables: { id: replyId as string, body: body as string },
+              },
+            ]
+          : []),
+        ...reactionParts(reactions),
+      ];
+      if (parts.length === 0) return { reply: null, reactions: [], failures: [] };
+      // An edit to the same text, and a reaction already there, change nothing: safe to repeat.
+      const { data, failures } = await mutate('Edit', parts, READ_POLICY);
+      return reported(data, failures, reactions, editing ? 'edit' : null);
+    },
+  };
+
+  function githubWords(fixForbidden: string): ServiceWords {
+    return {
+      service: 'GitHub',
+      token: 'the github-token',
+      fixToken: 'set github-token to a valid token, or leave it unset to use the workflow token',
+      where: '',
+      fixForbidden,
+      fixNotFound: 'check that the workflow runs on issue_comment in this repository',
+      fixRedirect: 'check GITHUB_API_URL: it must point at the GitHub API itself',
+      fixNetwork: "check the runner's network and GITHUB_API_URL",
+    };
   }
-  if (status === 401)
-    return fail(
-      `GitHub rejected the github-token (401${said})`,
-      'set github-token to a valid token, or leave it unset to use the workflow token',
-    );
-  if (status === 403) return fail(`GitHub refused ${what} (403${said})`, forbidden);
-  if (status === 404)
-    return fail(
-      `GitHub found nothing while ${what} (404${said})`,
-      'check that the workflow runs on issue_comment in this repository',
-    );
-  if (status >= 500) return fail(`GitHub failed while ${what} (${status}${said})`, 'try again later');
-  return fail(`GitHub refused ${what} (${status}${said})`, 'see the message from GitHub');
+}
+
+const REPORT_POLICY: RetryPolicy = {
+  tries: 3,
+  waitMs: (trouble) => {
+    const status = trouble.failure.status;
+    if (trouble.mayHaveReached && status !== 429 && status !== 503) return null;
+    return READ_POLICY.waitMs(trouble);
+  },
+};
+
+function graphqlFailure(
+  error: { type?: string | null; message?: string | null; path?: readonly (string | number)[] | null },
+  secrets: readonly string[],
+  doing: string,
+): Failure {
+  const part = typeof error.path?.[0] === 'string' && /^r\d+$/.test(error.path[0]) ? 'adding the reaction' : doing;
+  const said = excerpt(error.message ?? '', secrets);
+  if (error.type === 'FORBIDDEN' || /not accessible by integration/i.test(said)) {
+    return { service: 'GitHub', status: 403, what: `GitHub refused ${part}`, said, fix: PERMISSIONS_FIX };
+  }
+  return { service: 'GitHub', status: 200, what: `GitHub failed ${part}`, said, fix: 'see the message from GitHub' };
+}
+
+function isTrouble(value: unknown): value is Trouble {
+  return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
 }

@@ -1,260 +1,254 @@
 /**
- * The Netlify adapter: the only place that knows Netlify's paths, answers and errors.
- * Documented reads go through @netlify/api; the retry, which its OpenAPI spec lacks, is a plain POST.
+ * The Netlify adapter: the only place that knows Netlify's paths, statuses, headers, paging and retries.
+ * It speaks HTTP itself (docs/design.md says why not @netlify/api); Netlify's OpenAPI spec is the contract
+ * the tests hold every request and answer to.
  */
-import type { NetlifyAPI } from '@netlify/api';
 import * as z from 'zod/mini';
-import type { Deploy } from '../core/preview.js';
-import { type Deadline, withRetries } from './deadline.js';
-import {
-  ApiFailure,
-  commentAgain,
-  describeIssue,
-  excerpt,
-  isTransientStatus,
-  networkFailure,
-  retryAfter,
-} from './failure.js';
+import type { RateLimit } from '../core/follow.js';
+import { type Deploy, type DeployPage, PER_PAGE, type SkippedDeploy } from '../core/preview.js';
+import type { Clock, Deadline, NetlifyPort, Poll, Sent } from '../flow/ports.js';
+import { describeIssue, resetIn, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble, unreadable } from './failure.js';
+import type { HttpAnswer } from './http.js';
+import { exchange, json, READ_POLICY, remaining, requestMsFor, type Transport, withRetries } from './request.js';
 
-export const PER_PAGE = 100;
+export interface NetlifyOptions {
+  readonly token: string;
+  readonly apiUrl: URL;
+  readonly userAgent: string;
+  readonly clock: Clock;
+  /** Every secret of the run (both tokens): removed from whatever Netlify sends back. */
+  readonly secrets: readonly string[];
+}
 
 /** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
 const LEAST_TIME_TO_SEND_MS = 1_000;
 
-export interface NetlifyPort {
-  /** One page (from 1) of the site's deploy previews, newest first; `branch` narrows it to one branch. */
-  listPreviews(query: { page: number; branch?: string }): Promise<Deploy[]>;
-  getDeploy(id: string): Promise<Deploy>;
-  /** Asks Netlify to build the deploy again. Never repeats itself: see ApiFailure.mayHaveReached. */
-  retry(id: string): Promise<void>;
-}
-
-export interface NetlifyOptions {
-  readonly token: string;
-  readonly siteId: string;
-  readonly apiUrl: URL;
-  readonly deadline: Deadline;
-  readonly userAgent: string;
-}
-
-const nullableString = z.pipe(
-  z.nullish(z.string()),
-  z.transform((value) => value ?? null),
-);
+const nullable = <T>(schema: z.ZodMiniType<T>) =>
+  z.pipe(
+    z.nullish(z.unknown()),
+    z.transform((value): T | null => {
+      const parsed = z.safeParse(schema, value);
+      return parsed.success ? parsed.data : null;
+    }),
+  );
 
 const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
+/** An https URL with nothing in it that Markdown or a shell could read as more than a URL. */
+const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
+const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})$/i;
 
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
  * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
- * ordered without them (test/contract/exceptions.ts ACTION_REQUIRES). Exported for the contract tests.
+ * ordered without them (test/lib/contract/exceptions.ts). Any other field that is not as expected is read as
+ * absent: a state that is not a plain word is `unknown`, a URL that is not a plain https URL is none.
  */
 export const deploySchema = z.pipe(
   z.object({
     id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-    name: nullableString,
+    name: nullable(z.string().check(z.regex(SITE_NAME))),
     state: z.string().check(z.minLength(1)),
-    context: nullableString,
-    review_id: z.pipe(
-      z.nullish(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))])),
-      z.transform((value) => value ?? null),
-    ),
-    commit_ref: nullableString,
-    branch: nullableString,
-    deploy_ssl_url: nullableString,
-    deploy_url: nullableString,
+    context: nullable(z.string().check(z.regex(/^[a-z-]{1,40}$/))),
+    review_id: nullable(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,10}$/)), z.transform(Number))])),
+    commit_ref: nullable(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+    branch: nullable(z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/))),
+    deploy_ssl_url: nullable(z.string().check(z.regex(HTTPS_URL))),
+    deploy_url: nullable(z.string().check(z.regex(HTTPS_URL))),
     created_at: date,
-    error_message: nullableString,
+    updated_at: nullable(date),
+    error_message: nullable(z.string()),
   }),
   z.transform(
     (d): Deploy => ({
       id: d.id,
-      siteName: d.name,
-      state: d.state,
+      siteName: d.name ? d.name.toLowerCase() : null,
+      state: /^[a-z_]{1,40}$/.test(d.state) ? d.state : 'unknown',
       context: d.context,
-      reviewId: d.review_id,
+      reviewId: typeof d.review_id === 'number' && Number.isSafeInteger(d.review_id) ? d.review_id : null,
       commitRef: d.commit_ref,
       branch: d.branch,
       url: d.deploy_ssl_url ?? d.deploy_url,
+      logUrl: d.name ? `https://app.netlify.com/sites/${d.name.toLowerCase()}/deploys/${d.id}` : null,
       createdAt: d.created_at,
-      errorMessage: d.error_message,
+      updatedAt: d.updated_at ?? d.created_at,
+      errorMessage: d.error_message === null ? null : d.error_message.slice(0, 2_000),
     }),
   ),
 );
 
-export function createNetlify(options: NetlifyOptions): NetlifyPort {
-  const { apiUrl, deadline, siteId } = options;
-  const secrets = [options.token];
-  // The client, with the 700 KB OpenAPI spec it is built from, loads on the first read: the GitHub
-  // requests that go out in the same round trip (the eyes reaction first) do not wait for it.
-  let client: Promise<NetlifyAPI> | null = null;
-  const api = () =>
-    (client ??= import('@netlify/api').then(
-      ({ NetlifyAPI }) =>
-        new NetlifyAPI(options.token, {
-          scheme: apiUrl.protocol.replace(':', ''),
-          host: apiUrl.host,
-          pathPrefix: apiUrl.pathname.replace(/\/+$/, ''),
-          userAgent: options.userAgent,
-        }),
-    ));
+/** The site: only its name is read. */
+export const siteSchema = z.object({ name: nullable(z.string().check(z.regex(SITE_NAME))) });
 
-  /** A documented read: safe to repeat, so transient failures are tried again while the budget lasts. */
-  const read = <T>(what: string, call: (signal: AbortSignal) => Promise<unknown>, schema: z.ZodMiniType<T>) =>
-    withRetries(
-      deadline,
-      3,
-      async () => {
-        let body: unknown;
-        const signal = deadline.request();
-        try {
-          body = await call(signal);
-        } catch (error) {
-          // Asked of the signal: @netlify/api turns an abort into a TypeError (it assigns a DOMException's name).
-          throw describe(error, what, siteId, deadline.expired || signal.aborted, secrets);
-        }
-        const parsed = z.safeParse(schema, body);
-        if (!parsed.success) {
-          throw new ApiFailure(
-            'Netlify',
-            200,
-            `Netlify answered ${what} with data of an unexpected shape (${describeIssue(parsed.error.issues[0])})`,
-            'check that netlify-api-url points at the Netlify API',
-            false,
-            false,
-          );
-        }
-        return parsed.data;
-      },
-      (error) => {
-        if (!(error instanceof ApiFailure) || !error.transient) return null;
-        // No answer, or a cut one: worth another try while the budget lasts. (@netlify/api tries again
-        // by itself after resets and 429s, within the same request deadline.)
-        if (error.status === null) return deadline.expired ? null : 500;
-        return error.status >= 500 ? 1_000 : null;
-      },
+/** What is read of a deploy that did not pass, to tell whose it was. */
+const loose = z.object({
+  id: nullable(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  context: nullable(z.string().check(z.regex(/^[a-z-]{1,40}$/))),
+  review_id: nullable(z.number()),
+});
+
+/** Netlify for one phase of the run: every request keeps `deadline`. */
+export function netlifyPort(options: NetlifyOptions, deadline: Deadline): NetlifyPort {
+  const { clock, secrets } = options;
+  const requestMs = requestMsFor(deadline.endsAt - clock.now());
+  const base = options.apiUrl.href.replace(/\/+$/, '');
+  const headers = {
+    Authorization: `Bearer ${options.token}`,
+    'User-Agent': options.userAgent,
+    Accept: 'application/json',
+  };
+  const transportFor = (siteId: string | null): Transport => ({
+    clock,
+    deadline,
+    secrets,
+    requestMs,
+    words: netlifyWords(siteId),
+  });
+
+  const get = (t: Transport, path: string, doing: string) =>
+    exchange(t, { method: 'GET', url: new URL(`${base}${path}`), headers }, doing);
+
+  /** A documented read, tried again on transient trouble; `read` turns a 2xx answer into a value. */
+  const readWithRetries = <T>(t: Transport, path: string, doing: string, read: (answer: HttpAnswer) => T | Trouble) =>
+    withRetries<T>(t, READ_POLICY, async () => {
+      const got = await get(t, path, doing);
+      if (!got.ok) return got;
+      if (got.answer.status < 200 || got.answer.status >= 300) return { ok: false, trouble: troubleOf(t, got.answer, doing) };
+      const value = read(got.answer);
+      return isTrouble(value) ? { ok: false, trouble: value } : { ok: true, value };
+    });
+
+  const troubleOf = (t: Transport, answer: HttpAnswer, doing: string): Trouble =>
+    statusTrouble(t.words, answer.status, saidBy(answer.text, secrets), doing, retryAfter(answer.header, clock.now()));
+
+  const parse = <T>(t: Transport, answer: HttpAnswer, schema: z.ZodMiniType<T>, doing: string): T | Trouble => {
+    const body = json(answer);
+    if (body === undefined) return unreadable(t.words, doing, 'not-json');
+    const parsed = z.safeParse(schema, body);
+    return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+  };
+
+  /** A request that changes something: sent at most once, its answer read in the flow's words. */
+  const post = async (path: string, doing: string, conflictMeansBusy: boolean): Promise<Sent> => {
+    const t = transportFor(null);
+    if (remaining(t) < LEAST_TIME_TO_SEND_MS) {
+      return {
+        kind: 'refused',
+        failure: {
+          service: 'Netlify',
+          status: null,
+          what: `the request was not sent while ${doing}: timeout-seconds ran out before it could be`,
+          said: '',
+          fix: 'raise timeout-seconds, then comment again',
+        },
+      };
+    }
+    const got = await exchange(
+      t,
+      { method: 'POST', url: new URL(`${base}${path}`), headers: { ...headers, 'Content-Length': '0' } },
+      doing,
     );
+    if (!got.ok) return got.trouble.mayHaveReached ? { kind: 'unclear', failure: got.trouble.failure } : { kind: 'refused', failure: got.trouble.failure };
+    const { status } = got.answer;
+    if (status >= 200 && status < 300) return { kind: 'accepted' };
+    const trouble = troubleOf(t, got.answer, doing);
+    if (conflictMeansBusy && (status === 409 || status === 422)) return { kind: 'conflict', failure: trouble.failure };
+    return trouble.mayHaveReached ? { kind: 'unclear', failure: trouble.failure } : { kind: 'refused', failure: trouble.failure };
+  };
 
   return {
-    listPreviews: ({ page, branch }) =>
-      read(
-        'the list of deploys',
-        async (signal) =>
-          (await api()).listSiteDeploys(
-            { site_id: siteId, 'deploy-previews': true, page, per_page: PER_PAGE, ...(branch ? { branch } : {}) },
-            { signal },
-          ),
-        z.array(deploySchema),
-      ),
-    getDeploy: (id) =>
-      read(`the deploy ${id}`, async (signal) => (await api()).getDeploy({ deploy_id: id }, { signal }), deploySchema),
-    async retry(id) {
-      const url = `${apiUrl.href.replace(/\/+$/, '')}/deploys/${encodeURIComponent(id)}/retry`;
-      if (deadline.remaining() < LEAST_TIME_TO_SEND_MS) {
-        throw new ApiFailure(
-          'Netlify',
-          null,
-          'the retry was not sent: timeout-seconds ran out before it could be',
-          'raise timeout-seconds, then comment again',
-          false,
-          true,
-        );
-      }
-      let response: Response;
-      const signal = deadline.request();
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${options.token}`,
-            'User-Agent': options.userAgent,
-            Accept: 'application/json',
-          },
-          signal,
-        });
-      } catch (error) {
-        throw networkFailure('Netlify', error, 'the retry request', deadline.expired || signal.aborted);
-      }
-      const text = await response.text().catch(() => '');
-      if (!response.ok) {
-        const wait = retryAfter((name) => response.headers.get(name));
-        throw statusFailure(response.status, messageOf(text, secrets), 'the retry request', siteId, wait);
-      }
+    async siteName(siteId) {
+      const t = transportFor(siteId);
+      const site = await readWithRetries(t, `/sites/${encodeURIComponent(siteId)}`, 'reading the site', (answer) =>
+        parse(t, answer, siteSchema, 'reading the site'),
+      );
+      return site.name ? site.name.toLowerCase() : null;
     },
+
+    async listPreviews(siteId, { page, branch }) {
+      const t = transportFor(siteId);
+      const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(PER_PAGE) });
+      if (branch) query.set('branch', branch);
+      const doing = branch ? `listing the deploy previews of branch ${branch.slice(0, 60)}` : 'listing the deploy previews';
+      return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) =>
+        pageOf(t, answer, doing),
+      );
+    },
+
+    readDeploy(id) {
+      const t = transportFor(null);
+      const doing = 'reading the deploy';
+      return readWithRetries(t, `/deploys/${encodeURIComponent(id)}`, doing, (answer) => parse(t, answer, deploySchema, doing));
+    },
+
+    async pollDeploy(id): Promise<Poll> {
+      const t = transportFor(null);
+      const doing = 'reading the deploy';
+      const got = await get(t, `/deploys/${encodeURIComponent(id)}`, doing);
+      if (!got.ok) return { kind: 'failed', failure: got.trouble.failure, rate: null, retryAt: null };
+      const rate = rateOf(got.answer, clock.now());
+      if (got.answer.status === 404) return { kind: 'gone' };
+      if (got.answer.status < 200 || got.answer.status >= 300) {
+        const trouble = troubleOf(t, got.answer, doing);
+        const retryAt = trouble.retryAfterMs === null ? null : clock.now() + trouble.retryAfterMs;
+        return { kind: 'failed', failure: trouble.failure, rate, retryAt: got.answer.status === 429 ? retryAt : null };
+      }
+      const deploy = parse(t, got.answer, deploySchema, doing);
+      if (isTrouble(deploy)) return { kind: 'failed', failure: deploy.failure, rate, retryAt: null };
+      return { kind: 'deploy', deploy, rate };
+    },
+
+    retry: (id) => post(`/deploys/${encodeURIComponent(id)}/retry`, 'sending the retry', true),
+    cancel: (id) => post(`/deploys/${encodeURIComponent(id)}/cancel`, 'canceling the stuck build', false),
   };
+
+  function pageOf(t: Transport, answer: HttpAnswer, doing: string): DeployPage | Trouble {
+    const body = json(answer);
+    if (body === undefined) return unreadable(t.words, doing, 'not-json');
+    if (!Array.isArray(body)) return unreadable(t.words, doing, 'body: expected an array');
+    const deploys: Deploy[] = [];
+    const skipped: SkippedDeploy[] = [];
+    // Each deploy on its own: one malformed deploy of another PR must not fail every command.
+    for (const item of body.slice(0, PER_PAGE * 2)) {
+      const parsed = z.safeParse(deploySchema, item);
+      if (parsed.success) {
+        deploys.push(parsed.data);
+        continue;
+      }
+      const seen = z.safeParse(loose, item);
+      skipped.push({
+        id: seen.success ? seen.data.id : null,
+        context: seen.success ? seen.data.context : null,
+        reviewId: seen.success ? seen.data.review_id : null,
+        problem: describeIssue(parsed.error.issues[0]),
+      });
+    }
+    const link = answer.header('link');
+    const more = link === null ? body.length >= PER_PAGE : /<[^>]*>\s*;\s*rel="?next"?/i.test(link);
+    return { deploys, skipped, more };
+  }
 }
 
-function messageOf(text: string, secrets: readonly string[]): string {
-  try {
-    const json = JSON.parse(text) as { message?: unknown; errors?: unknown };
-    if (typeof json?.message === 'string') return excerpt(json.message, secrets);
-  } catch {
-    // Not JSON: an HTML error page or plain text.
-  }
-  return excerpt(text, secrets);
+function rateOf(answer: HttpAnswer, now: number): RateLimit | null {
+  const remainingHeader = answer.header('x-ratelimit-remaining')?.trim();
+  const left = remainingHeader && /^\d{1,9}$/.test(remainingHeader) ? Number(remainingHeader) : null;
+  const reset = resetIn(answer.header, now);
+  if (left === null && reset === null) return null;
+  return { remaining: left, resetAt: reset === null ? null : now + reset };
 }
 
-/** Turns what @netlify/api throws into an ApiFailure, reading only safe fields (its errors hold the token). */
-function describe(
-  error: unknown,
-  what: string,
-  siteId: string,
-  expired: boolean,
-  secrets: readonly string[],
-): ApiFailure {
-  const status =
-    typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null;
-  if (status === null) return networkFailure('Netlify', error, what, expired);
-  if (status >= 200 && status < 300) {
-    // @netlify/api throws a TextHTTPError with the success status when a JSON answer does not parse.
-    return new ApiFailure(
-      'Netlify',
-      status,
-      `Netlify answered ${what} with a body that is not valid JSON`,
-      'check that netlify-api-url points at the Netlify API, or try again later',
-      false,
-      false,
-    );
-  }
-  const json = (error as { json?: { message?: unknown } }).json;
-  const data = (error as { data?: unknown }).data;
-  const message =
-    typeof json?.message === 'string'
-      ? excerpt(json.message, secrets)
-      : excerpt(typeof data === 'string' ? data : '', secrets);
-  return statusFailure(status, message, what, siteId, null);
+function isTrouble(value: unknown): value is Trouble {
+  return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
 }
 
-function statusFailure(
-  status: number,
-  message: string,
-  what: string,
-  siteId: string,
-  retryAfterMs: number | null,
-): ApiFailure {
-  const said = message ? `: ${message}` : '';
-  const fail = (text: string, fix: string) =>
-    new ApiFailure('Netlify', status, text, fix, status >= 500, isTransientStatus(status), retryAfterMs);
-  switch (status) {
-    case 401:
-      return fail(
-        `Netlify rejected the token (401${said})`,
-        'set the netlify-token secret to a valid Netlify personal access token',
-      );
-    case 403:
-      return fail(
-        `Netlify refused access to site ${siteId} (403${said})`,
-        "use a netlify-token of a member of the site's Netlify team",
-      );
-    case 404:
-      return fail(
-        `Netlify found nothing for ${what} on site ${siteId} (404${said})`,
-        "check the site-id input: it must be the site's API ID, and the token must see that site",
-      );
-    case 429:
-      return fail(`Netlify's rate limit was reached during ${what} (429)`, commentAgain(retryAfterMs));
-    default:
-      if (status >= 500) return fail(`Netlify failed during ${what} (${status}${said})`, 'try again later');
-      return fail(`Netlify refused ${what} (${status}${said})`, 'see the message from Netlify');
-  }
+function netlifyWords(siteId: string | null): ServiceWords {
+  return {
+    service: 'Netlify',
+    token: 'the token',
+    fixToken: 'set the netlify-token secret to a valid Netlify personal access token',
+    where: siteId ? ` on site ${siteId}` : '',
+    fixForbidden: "use a netlify-token of a member of the site's Netlify team",
+    fixNotFound: "check the site-id input: it must be the site's API ID or domain, and the token must see that site",
+    fixRedirect: 'check that netlify-api-url points at the Netlify API itself (https://api.netlify.com/api/v1)',
+    fixNetwork: "check netlify-api-url and the runner's network",
+  };
 }

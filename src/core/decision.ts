@@ -1,5 +1,7 @@
 /**
- * Choosing the action for a preview's state, and the outcome a run reports.
+ * The action for a preview's state: what each command does with it, and why. The state alone does not
+ * tell it all: a canceled build is reported as `error`, an approval gate holds contributors' previews,
+ * and a build in progress can be stuck.
  */
 import type { CommandName } from './command.js';
 import type { Deploy } from './preview.js';
@@ -18,20 +20,85 @@ export const IN_PROGRESS_STATES: ReadonlySet<string> = new Set([
   'retrying',
 ]);
 
+/** Netlify's approval gate: a team member must approve (or has rejected) a contributor's preview. */
+export const APPROVAL_STATES: ReadonlySet<string> = new Set(['pending_review', 'accepted', 'rejected']);
+
+/** Every state Netlify's spec lists for a deploy. */
+export const SPEC_STATES = [
+  'new',
+  'pending_review',
+  'accepted',
+  'rejected',
+  'enqueued',
+  'building',
+  'uploading',
+  'uploaded',
+  'preparing',
+  'prepared',
+  'processing',
+  'processed',
+  'ready',
+  'error',
+  'retrying',
+] as const;
+
+/** How a canceled build was canceled: by a person, or by Netlify's ignore rule (nothing to build). */
+export type Canceled = 'by-person' | 'no-change';
+
 export type Decision =
-  | { readonly kind: 'retry'; readonly because: 'failed' | 'forced' }
-  | { readonly kind: 'skip'; readonly because: 'ready' | 'in-progress' | 'other-state' }
+  | { readonly kind: 'retry'; readonly because: 'failed' | 'forced' | 'canceled' }
+  /** A stuck build: cancel it, then retry. */
+  | { readonly kind: 'restart'; readonly stuckMinutes: number }
+  | { readonly kind: 'skip'; readonly because: 'ready' | 'in-progress' | 'pending-review' | 'rejected' | 'unknown-state' }
+  | { readonly kind: 'skip'; readonly because: 'canceled'; readonly canceled: Canceled }
+  | { readonly kind: 'skip'; readonly because: 'stuck'; readonly stuckMinutes: number }
   | { readonly kind: 'not-found' };
 
-export function decide(command: CommandName, preview: Deploy | null): Decision {
+export type Skip = Extract<Decision, { kind: 'skip' }>;
+
+export interface DecisionContext {
+  /** Now, in ms since the epoch. */
+  readonly now: number;
+  /** A build in progress whose last change is older than this is stuck; 0: never. */
+  readonly stuckMinutes: number;
+}
+
+/** Whether a failed build's message says it was canceled, and how. */
+export function canceledHow(errorMessage: string | null): Canceled | null {
+  if (!errorMessage || !/cancell?ed/i.test(errorMessage)) return null;
+  return /no content change/i.test(errorMessage) ? 'no-change' : 'by-person';
+}
+
+/** Whole minutes since the deploy last changed, when it is in progress and stuck; else null. */
+export function stuckFor(deploy: Deploy, context: DecisionContext): number | null {
+  if (context.stuckMinutes === 0 || !IN_PROGRESS_STATES.has(deploy.state)) return null;
+  const changed = Date.parse(deploy.updatedAt);
+  if (Number.isNaN(changed)) return null;
+  const minutes = Math.floor((context.now - changed) / 60_000);
+  return minutes >= context.stuckMinutes ? minutes : null;
+}
+
+export function decide(command: Exclude<CommandName, 'ok-to-test'>, preview: Deploy | null, context: DecisionContext): Decision {
   if (!preview) return { kind: 'not-found' };
-  const state = preview.state;
-  if (state === 'error') return { kind: 'retry', because: 'failed' };
-  if (IN_PROGRESS_STATES.has(state)) return { kind: 'skip', because: 'in-progress' };
+  const { state } = preview;
+  if (state === 'error') {
+    const canceled = canceledHow(preview.errorMessage);
+    if (!canceled) return { kind: 'retry', because: 'failed' };
+    return command === 'rebuild' ? { kind: 'retry', because: 'canceled' } : { kind: 'skip', because: 'canceled', canceled };
+  }
   if (state === 'ready') {
     return command === 'rebuild' ? { kind: 'retry', because: 'forced' } : { kind: 'skip', because: 'ready' };
   }
-  return { kind: 'skip', because: 'other-state' };
+  // The approval gate is never got around, stuck or not: only a Netlify team member can release it.
+  if (state === 'pending_review') return { kind: 'skip', because: 'pending-review' };
+  if (state === 'rejected') return { kind: 'skip', because: 'rejected' };
+  if (state === 'accepted') return { kind: 'skip', because: 'in-progress' };
+  if (IN_PROGRESS_STATES.has(state)) {
+    const stuck = stuckFor(preview, context);
+    if (stuck === null) return { kind: 'skip', because: 'in-progress' };
+    return command === 'rebuild' ? { kind: 'restart', stuckMinutes: stuck } : { kind: 'skip', because: 'stuck', stuckMinutes: stuck };
+  }
+  return { kind: 'skip', because: 'unknown-state' };
 }
 
 /**
@@ -39,50 +106,113 @@ export function decide(command: CommandName, preview: Deploy | null): Decision {
  * instead of sending a second request: if Netlify is building it now, the retry took effect.
  */
 export function retryTookEffect(before: Deploy, after: Deploy): boolean {
-  // A fast build may already have ended: any change of state means a new attempt ran.
-  return IN_PROGRESS_STATES.has(after.state) || after.state !== before.state;
+  // A fast build may already have ended: any change of state, or of its last change, means a new attempt ran.
+  return IN_PROGRESS_STATES.has(after.state) || after.state !== before.state || after.updatedAt !== before.updatedAt;
 }
 
-export type Result = 'ignored' | 'denied' | 'retried' | 'skipped' | 'not-found' | 'failed';
-
-/** What a run ended with: everything the reply, the outputs and the summary are made from. */
-export interface Outcome {
-  readonly result: Result;
-  readonly command: CommandName | null;
-  /** One short sentence, the `reason` output. */
-  readonly reason: string;
-  readonly preview: Deploy | null;
-  /** Why the outcome is what it is, in more words for the reply (may be empty). */
-  readonly detail?: string;
-  /** For `failed`: what a maintainer should fix. */
-  readonly fix?: string;
-  /** Set when the preview was built from another commit than the PR's head. */
-  readonly stale?: { readonly built: string; readonly head: string };
-  /** For `denied`: the trust verdict's reason. */
-  readonly decidedBy?: string;
+/** Whether a state ends a build: following stops there. */
+export function isFinal(state: string): boolean {
+  return state === 'ready' || state === 'error';
 }
 
-export function isStale(preview: Deploy, headSha: string | null): Outcome['stale'] {
-  if (!headSha || !preview.commitRef || preview.commitRef === headSha) return undefined;
-  return { built: preview.commitRef, head: headSha };
+/**
+ * Every state, in one table: what each command does, and what the reply says. The README's state table
+ * is this table (test/docs holds them together), and the decision's table tests run each row.
+ */
+export interface StateRow {
+  /** The state as Netlify reports it, or a description of the case (`error`, canceled by a person…). */
+  readonly state: string;
+  /** A deploy in this case, for the tests: the state, and its error message or age. */
+  readonly example: { readonly state: string; readonly errorMessage?: string; readonly stuck?: boolean };
+  readonly retest: Decision['kind'];
+  readonly rebuild: Decision['kind'];
+  /** What the reply says, in short. */
+  readonly reply: string;
 }
 
-/** The reason sentence for a decision that sends no retry. */
-export function skipReason(decision: Decision, preview: Deploy | null, prNumber: number, siteLabel: string): string {
-  if (decision.kind === 'not-found' || !preview) {
-    return `PR #${prNumber} has no deploy preview on site ${siteLabel}.`;
-  }
-  if (decision.kind === 'skip' && decision.because === 'ready') {
-    return 'The deploy preview is ready, so it was not retried.';
-  }
-  if (decision.kind === 'skip' && decision.because === 'in-progress') {
-    return `A build of the deploy preview is already in progress (${preview.state}).`;
-  }
-  return `The deploy preview is in state ${preview.state}, which is not retried.`;
-}
+const inProgressRow = (state: string): StateRow => ({
+  state,
+  example: { state },
+  retest: 'skip',
+  rebuild: 'skip',
+  reply: 'A build is already in progress; the reply links it.',
+});
 
-export function retryReason(decision: Decision & { kind: 'retry' }): string {
-  return decision.because === 'failed'
-    ? 'The deploy preview had failed, so a retry was requested.'
-    : 'A rebuild of the deploy preview was requested.';
-}
+export const STATE_TABLE: readonly StateRow[] = [
+  {
+    state: 'error',
+    example: { state: 'error', errorMessage: 'Build script returned non-zero exit code: 2' },
+    retest: 'retry',
+    rebuild: 'retry',
+    reply: 'The preview had failed, so a retry was requested.',
+  },
+  {
+    state: 'error, canceled by a person (`Canceled build`)',
+    example: { state: 'error', errorMessage: 'Canceled build' },
+    retest: 'skip',
+    rebuild: 'retry',
+    reply: 'The build was canceled, not failed; `/rebuild-preview` builds it anyway.',
+  },
+  {
+    state: 'error, canceled by the ignore rule (`Canceled build due to no content change`)',
+    example: {
+      state: 'error',
+      errorMessage: "Failed during stage 'checking build content for changes': Canceled build due to no content change",
+    },
+    retest: 'skip',
+    rebuild: 'retry',
+    reply: "Netlify's ignore rule found nothing to build; `/rebuild-preview` builds it anyway.",
+  },
+  {
+    state: 'ready',
+    example: { state: 'ready' },
+    retest: 'skip',
+    rebuild: 'retry',
+    reply: 'The preview is ready; `/rebuild-preview` forces a rebuild.',
+  },
+  {
+    state: 'pending_review',
+    example: { state: 'pending_review' },
+    retest: 'skip',
+    rebuild: 'skip',
+    reply: 'A Netlify team member must approve this deploy; the reply links its page in the Netlify app.',
+  },
+  {
+    state: 'accepted',
+    example: { state: 'accepted' },
+    retest: 'skip',
+    rebuild: 'skip',
+    reply: 'Approved: the build is about to start (in progress).',
+  },
+  {
+    state: 'rejected',
+    example: { state: 'rejected' },
+    retest: 'skip',
+    rebuild: 'skip',
+    reply: 'A Netlify team member rejected this deploy.',
+  },
+  ...['new', 'enqueued', 'building', 'uploading', 'uploaded', 'preparing', 'prepared', 'processing', 'processed', 'retrying'].map(
+    inProgressRow,
+  ),
+  {
+    state: 'in progress, unchanged for `stuck-minutes` (stuck)',
+    example: { state: 'building', stuck: true },
+    retest: 'skip',
+    rebuild: 'restart',
+    reply: 'How long it has been stuck; `/rebuild-preview` cancels it and builds again.',
+  },
+  {
+    state: 'any other state',
+    example: { state: 'old' },
+    retest: 'skip',
+    rebuild: 'skip',
+    reply: 'The state is named; nothing is retried.',
+  },
+  {
+    state: 'no preview of the PR',
+    example: { state: '' },
+    retest: 'not-found',
+    rebuild: 'not-found',
+    reply: 'The PR has no deploy preview on the site yet.',
+  },
+];

@@ -1,0 +1,79 @@
+/**
+ * Text that came from somewhere else (an API, a payload) made safe for where it goes: no secret, no
+ * fragment of one, one bounded line, and in Markdown a code span that nothing inside can break out of.
+ */
+
+/** The shortest run of a secret's characters that counts as a fragment of it. */
+export const FRAGMENT = 8;
+
+/**
+ * Removes every run of 8 or more characters that also occurs in one of the secrets (a whole token, its
+ * first half after a cut elsewhere, any piece an error text quoted), replacing each with `***`.
+ * Linear in the text: one set lookup per position.
+ */
+export function scrub(text: string, secrets: readonly string[]): string {
+  const windows = new Set<string>();
+  for (const secret of secrets) {
+    for (let at = 0; at + FRAGMENT <= secret.length; at++) windows.add(secret.slice(at, at + FRAGMENT));
+  }
+  if (windows.size === 0 || text.length < FRAGMENT) return text;
+  const hidden = new Uint8Array(text.length);
+  let found = false;
+  for (let at = 0; at + FRAGMENT <= text.length; at++) {
+    if (!windows.has(text.slice(at, at + FRAGMENT))) continue;
+    hidden.fill(1, at, at + FRAGMENT);
+    found = true;
+  }
+  if (!found) return text;
+  let out = '';
+  for (let at = 0; at < text.length; at++) {
+    if (!hidden[at]) out += text[at];
+    else if (at === 0 || !hidden[at - 1]) out += '***';
+  }
+  return out;
+}
+
+/** White space of any kind (line breaks included) folded into single spaces, trimmed. */
+export function oneLine(text: string): string {
+  return text.replace(/[\s\u0085\u2028\u2029]+/g, ' ').trim();
+}
+
+/** At most `max` characters; a cut text ends with `...`. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 3))}...`;
+}
+
+/**
+ * A short, printable excerpt of an API's text: one line, bounded, no markup and no secret. Secrets are
+ * removed before the text is cut, so that no part of one survives at the cut. Of an HTML page only its
+ * title is kept.
+ */
+export function excerpt(text: unknown, secrets: readonly string[], max = 160): string {
+  if (typeof text !== 'string') return '';
+  const clean = scrub(text.slice(0, 20_000), secrets);
+  const title = /<title[^>]{0,100}>([^<]{1,200})<\/title>/i.exec(clean)?.[1];
+  return cut(oneLine((title ?? clean).replace(/<[^>]{0,200}>/g, ' ')), max);
+}
+
+/**
+ * A line for the runner's log: no line break (each would start a new line, which the runner reads for
+ * `::command::` syntax), and no `::` that could start or end a workflow command.
+ */
+export function logLine(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/::/g, ': :');
+}
+
+/**
+ * A Markdown code span holding `text` verbatim: a fence of backticks longer than any run inside, so it
+ * cannot be closed early; GitHub renders neither mentions, links, images nor HTML inside one. Line
+ * breaks become spaces (a code span is inline).
+ */
+export function codeSpan(text: string): string {
+  const flat = oneLine(text) || ' ';
+  let longest = 0;
+  for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}

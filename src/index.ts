@@ -1,0 +1,55 @@
+/**
+ * The shell: the fast path for the many comments that hold no command (nothing but this file is loaded,
+ * so it costs little more than starting Node), then src/main.ts for the rest.
+ */
+import { readFileSync } from 'node:fs';
+import { mayHoldCommand } from './core/command.js';
+import { ignoredOutputs } from './outputs.js';
+import { type Env, runnerToolkit } from './toolkit.js';
+
+const env: Env = process.env;
+const toolkit = runnerToolkit(env);
+
+/**
+ * The reason to ignore the event when no input could change that: an issue_comment without a single
+ * command-shaped line (and no handoff to follow). Anything less clear-cut goes the full way.
+ */
+function quickIgnore(): string | null {
+  if (env.GITHUB_EVENT_NAME !== 'issue_comment' || env.INPUT_HANDOFF?.trim() || !env.GITHUB_EVENT_PATH) return null;
+  let body: unknown;
+  try {
+    body = (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { comment?: { body?: unknown } } | null)?.comment?.body;
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'string' || mayHoldCommand(body)) return null;
+  return 'The comment holds no command.';
+}
+
+/** The runner cancels a job with SIGINT, then SIGTERM. */
+function onStop(listener: () => void): () => void {
+  process.once('SIGINT', listener);
+  process.once('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
+}
+
+const quick = quickIgnore();
+if (quick) {
+  // Neither zod nor the adapters are loaded: the outputs go through the runner's file protocol directly.
+  toolkit.setOutputs(ignoredOutputs(quick));
+  toolkit.info(`Result: ignored. ${quick}`);
+  process.exit();
+} else {
+  import('./main.js')
+    .then(({ run }) => run(env, toolkit, { onStop }))
+    .then(
+      () => process.exit(),
+      (error: unknown) => {
+        toolkit.fail(`Unexpected error: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'unknown'}`);
+        process.exit();
+      },
+    );
+}
