@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { ASSOCIATIONS } from '../../src/core/trust.js';
 import { readCommentEvent } from '../../src/event.js';
-import { type CommentSpec, commentPayload, recordedCommentPayload } from '../support/payloads.js';
-import { checkCommentPayload } from './specs.js';
+import { type CommentSpec, commentPayload, recordedCommentPayload } from '../lib/support/payloads.js';
+import { checkCommentPayload } from '../lib/contract/specs.js';
 
 const require = createRequire(import.meta.url);
 const webhooks = require('@octokit/openapi-webhooks/generated/api.github.com.json') as {

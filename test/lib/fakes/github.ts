@@ -2,7 +2,7 @@
  * A fake of GitHub's REST and GraphQL APIs on 127.0.0.1, for one repository: pull requests,
  * collaborator permissions, reactions and comments, with GitHub's error bodies. The REST answers are
  * built from the examples in GitHub's own REST description (@octokit/openapi), and every request and
- * answer is checked against that description (test/contract).
+ * answer is checked against that description (test/lib/contract).
  */
 import {
   type FieldNode,
@@ -173,7 +173,7 @@ export class FakeGitHub extends FakeServer {
           ref: pull.head.ref,
           sha: pull.head.sha,
           user,
-          // null when the fork was deleted, as GitHub sends it (see test/contract/exceptions.ts)
+          // null when the fork was deleted, as GitHub sends it (see test/lib/contract/exceptions.ts)
           repo: pull.head.repoDeleted
             ? null
             : repository(pull.author, this.repo, { fork: true, id: 4243, node_id: 'R_kgDOfork' }),

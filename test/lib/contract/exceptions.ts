@@ -1,6 +1,6 @@
 /**
  * The one place where the tests knowingly step outside GitHub's and Netlify's published specs.
- * Everything that is not listed here is held to the specs by test/contract/specs.ts: every request the
+ * Everything that is not listed here is held to the specs by test/lib/contract/specs.ts: every request the
  * fakes receive and every answer they serve, in every suite. Keep each entry narrow and say why.
  */
 import type { JsonSchema } from './specs.js';
@@ -35,7 +35,7 @@ export const UNDOCUMENTED_OPERATIONS: readonly UndocumentedOperation[] = [
     method: 'POST',
     template: '/graphql',
     id: 'graphql',
-    // GraphQL is not part of GitHub's REST description. test/contract/graphql.ts checks the document against
+    // GraphQL is not part of GitHub's REST description. test/lib/contract/graphql.ts checks the document against
     // GitHub's public GraphQL schema (@octokit/graphql-schema), the variables against their declared types,
     // and the fake's answer against the selection (every selected field, of its declared type and nullability).
     why: 'GraphQL is checked against the GraphQL schema instead of the REST spec',

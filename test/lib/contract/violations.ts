@@ -1,5 +1,5 @@
 /**
- * The contract checks waiting for the test that made them (see setup.ts), and their violations. The fakes
+ * The contract checks waiting for the test that made them (see test/setup.ts), and their violations. The fakes
  * only queue what they received and served; the checks run when the violations are taken, so that checking
  * never delays an answer (the request-count tests read round trips from the fakes' timings). Kept apart from
  * the checks themselves so that the setup file loads no spec.
@@ -59,5 +59,5 @@ export function formatViolations(violations: readonly Violation[]): string {
     `${v.source}: ${v.kind} ${v.subject}`,
     ...v.problems.map((p) => `  - ${p}`),
   ]);
-  return `Contract violations (GitHub's and Netlify's published specs; see test/contract/exceptions.ts):\n${lines.join('\n')}`;
+  return `Contract violations (GitHub's and Netlify's published specs; see test/lib/contract/exceptions.ts):\n${lines.join('\n')}`;
 }

@@ -10,7 +10,7 @@
  * The exceptions to the specs are in exceptions.ts, and only there.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as formatsModule from 'ajv-formats';
 import {
@@ -21,6 +21,7 @@ import {
   UNDOCUMENTED_OPERATIONS,
   type UndocumentedOperation,
 } from './exceptions.js';
+import { ROOT } from '../root.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -59,7 +60,6 @@ export interface Operation {
   readonly undocumented?: UndocumentedOperation;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const modulePath = (...parts: string[]) => join(ROOT, 'node_modules', ...parts);
 
 /** Where each API's paths start on the fakes. */

@@ -1,7 +1,7 @@
 /**
  * A fake of the Netlify API (https://api.netlify.com/api/v1) on 127.0.0.1: sites, deploys, paging,
  * the undocumented retry, and Netlify's error bodies. Every request and answer is checked against Netlify's
- * OpenAPI spec (@netlify/open-api; test/contract, where the exceptions are listed).
+ * OpenAPI spec (@netlify/open-api; test/lib/contract/exceptions.ts lists the exceptions).
  */
 import { contractHook } from '../contract/checker.js';
 import { FakeServer, type RecordedRequest, type Reply } from './server.js';

@@ -5,11 +5,13 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkEventPayload } from '../contract/checker.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../root.js';
+
+export { ROOT };
 export const DIST = join(ROOT, 'dist/index.js');
 
 interface ActionYml {
@@ -56,7 +58,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
   const summaryPath = join(dir, 'summary');
-  // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/contract).
+  // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/lib/contract).
   if (options.rawPayload === undefined && (options.eventName ?? 'issue_comment') === 'issue_comment')
     checkEventPayload(options.payload ?? {});
   writeFileSync(eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));

@@ -5,7 +5,7 @@
  */
 import { FakeGitHub, type FakePull } from '../fakes/github.js';
 import { type DeploySpec, FakeNetlify, type NetlifyDeploy } from '../fakes/netlify.js';
-import type { RecordedRequest } from '../fakes/server.js';
+import type { RecordedRequest } from '../http.js';
 import { type ActionRun, runAction } from './action.js';
 import { type CommentSpec, commentPayload } from './payloads.js';
 
