@@ -3,9 +3,10 @@
  * Everything that is not listed here is held to the specs by test/lib/contract/specs.ts: every request the
  * fakes receive and every answer they serve, in every suite. Keep each entry narrow and say why.
  */
-import type { JsonSchema } from './specs.js';
-
 export type ApiName = 'github' | 'netlify';
+
+/** A JSON Schema (or a Swagger/OpenAPI schema object) as the specs hold it. */
+export type JsonSchema = Record<string, unknown>;
 
 /** A request that no REST spec describes, and what is checked instead. */
 export interface UndocumentedOperation {

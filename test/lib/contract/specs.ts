@@ -16,6 +16,7 @@ import * as formatsModule from 'ajv-formats';
 import {
   type ApiName,
   GITHUB_ANY_OPERATION_STATUSES,
+  type JsonSchema,
   LIVE_NULLS,
   NETLIFY_RETRY,
   UNDOCUMENTED_OPERATIONS,
@@ -23,7 +24,7 @@ import {
 } from './exceptions.js';
 import { ROOT } from '../root.js';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 export interface HttpRequest {
   readonly method: string;
