@@ -29,8 +29,17 @@ export function deferCheck(check: DeferredCheck): void {
   pending.push(check);
 }
 
-/** Runs the queued checks, then returns and forgets the violations (those of the kind given, when one is). */
-export function takeViolations(kind?: ViolationKind): Violation[] {
+/**
+ * Runs the queued checks, then returns and forgets the violations: all of them, those of one kind, or those a
+ * predicate picks (e.g. `(v) => v.source === 'Netlify fake'`). The rest stay, and fail the test (setup.ts).
+ */
+export function takeViolations(filter?: ViolationKind | ((violation: Violation) => boolean)): Violation[] {
+  const wanted =
+    filter === undefined
+      ? () => true
+      : typeof filter === 'function'
+        ? filter
+        : (violation: Violation) => violation.kind === filter;
   for (let i = 0; i < pending.length; ) {
     const entry = pending[i] as Violation | DeferredCheck;
     if (typeof entry !== 'function') {
@@ -44,7 +53,7 @@ export function takeViolations(kind?: ViolationKind): Violation[] {
   const taken: Violation[] = [];
   for (let i = 0; i < pending.length; ) {
     const violation = pending[i] as Violation;
-    if (kind === undefined || violation.kind === kind) {
+    if (wanted(violation)) {
       taken.push(violation);
       pending.splice(i, 1);
     } else {

@@ -86,6 +86,7 @@ export class FakeServer {
       outcome: 0,
     };
     this.requests.push(request);
+    this.arrived(request);
     this.contract?.request(request);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
@@ -105,10 +106,12 @@ export class FakeServer {
       return;
     }
     request.outcome = reply.status;
-    this.#send(res, reply);
+    this.#send(res, reply, request);
   }
 
   async #dispatch(request: RecordedRequest): Promise<Reply> {
+    const preempted = this.preempt(request);
+    if (preempted) return preempted;
     for (const route of this.#routes) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
@@ -121,6 +124,22 @@ export class FakeServer {
       }
     }
     return this.notFound(request);
+  }
+
+  /** Called once per request as it arrives, before any fault or latency (e.g. to count it against a rate limit). */
+  protected arrived(_request: RecordedRequest): void {}
+
+  /** An answer that takes the place of the routes' (e.g. a 429 once a rate limit is spent), or null. */
+  protected preempt(_request: RecordedRequest): Reply | null {
+    return null;
+  }
+
+  /**
+   * Headers added to every answer the fake sends, its own and the status faults alike (e.g. rate-limit headers);
+   * an answer's own headers win. Computed when the answer is sent.
+   */
+  protected headersFor(_request: RecordedRequest): Record<string, string> {
+    return {};
   }
 
   /** The API's own 404 for an unknown path; each fake overrides it with its API's body. */
@@ -147,11 +166,11 @@ export class FakeServer {
       case 'status':
         end();
         if (fault.raw !== undefined) {
-          res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
+          res.writeHead(fault.status, { 'content-type': 'text/plain', ...this.headersFor(request), ...fault.headers });
           res.end(fault.raw);
           return;
         }
-        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} });
+        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} }, request);
         return;
       case 'hang':
         return; // never answers; the socket is destroyed when the server stops
@@ -177,7 +196,7 @@ export class FakeServer {
         return;
       case 'wrong-shape':
         end();
-        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } });
+        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } }, request);
         return;
       case 'lose-answer':
       case 'hold':
@@ -185,8 +204,12 @@ export class FakeServer {
     }
   }
 
-  #send(res: ServerResponse, reply: Reply): void {
-    const headers = { 'content-type': 'application/json; charset=utf-8', ...reply.headers };
+  #send(res: ServerResponse, reply: Reply, request: RecordedRequest): void {
+    const headers = {
+      'content-type': 'application/json; charset=utf-8',
+      ...this.headersFor(request),
+      ...reply.headers,
+    };
     if (reply.status === 204 || reply.body === undefined) {
       res.writeHead(reply.status, headers);
       res.end();
