@@ -53,10 +53,12 @@ export const NETLIFY_RETRY = {
 /**
  * Statuses GitHub answers on any REST operation, whether or not the spec lists them for that operation:
  * 401 for bad credentials, 403 for a token that lacks the permission ("Resource not accessible by
- * integration") or a rate limit. The spec declares them on some operations only; the answer is a
- * basic-error body either way, and is checked as one.
+ * integration") or a rate limit, 404 for a resource that does not exist or that the token may not see
+ * (GitHub answers 404 rather than 403 for what it hides, e.g. PATCH of an unknown or deleted comment; the
+ * description omits it on issues/update-comment). The spec declares them on some operations only; the answer
+ * is a basic-error body either way, and is checked as one.
  */
-export const GITHUB_ANY_OPERATION_STATUSES: readonly number[] = [401, 403];
+export const GITHUB_ANY_OPERATION_STATUSES: readonly number[] = [401, 403, 404];
 
 /**
  * Fields the live APIs send as null although their spec types them as non-null. The fakes may send null

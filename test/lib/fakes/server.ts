@@ -135,8 +135,8 @@ export class FakeServer {
   }
 
   /**
-   * Headers added to every answer the fake sends, its own and the status faults alike (e.g. rate-limit headers);
-   * an answer's own headers win. Computed when the answer is sent.
+   * Headers added to every answer of the fake's own (e.g. rate-limit headers), not to injected faults, which
+   * carry exactly the headers they were given; an answer's own headers win (names compared without case).
    */
   protected headersFor(_request: RecordedRequest): Record<string, string> {
     return {};
@@ -166,11 +166,11 @@ export class FakeServer {
       case 'status':
         end();
         if (fault.raw !== undefined) {
-          res.writeHead(fault.status, { 'content-type': 'text/plain', ...this.headersFor(request), ...fault.headers });
+          res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
           res.end(fault.raw);
           return;
         }
-        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} }, request);
+        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} }, null);
         return;
       case 'hang':
         return; // never answers; the socket is destroyed when the server stops
@@ -196,7 +196,7 @@ export class FakeServer {
         return;
       case 'wrong-shape':
         end();
-        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } }, request);
+        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } }, null);
         return;
       case 'lose-answer':
       case 'hold':
@@ -204,12 +204,11 @@ export class FakeServer {
     }
   }
 
-  #send(res: ServerResponse, reply: Reply, request: RecordedRequest): void {
-    const headers = {
-      'content-type': 'application/json; charset=utf-8',
-      ...this.headersFor(request),
-      ...reply.headers,
-    };
+  /** Sends an answer; `request` is null for a fault, which carries exactly the headers it was given. */
+  #send(res: ServerResponse, reply: Reply, request: RecordedRequest | null): void {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    for (const [name, value] of Object.entries({ ...(request ? this.headersFor(request) : {}), ...reply.headers }))
+      headers[name.toLowerCase()] = value;
     if (reply.status === 204 || reply.body === undefined) {
       res.writeHead(reply.status, headers);
       res.end();
