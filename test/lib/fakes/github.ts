@@ -92,6 +92,11 @@ export class FakeGitHub extends FakeServer {
   /** When true, writes answer like a workflow token without `issues: write` / `pull-requests: write`. */
   forbidWrites = false;
   /**
+   * Called when a comment is posted (REST or GraphQL) and awaited before the answer is sent: lets a test act
+   * while the poster waits, e.g. edit the new reply over HTTP as a later step of the same run would.
+   */
+  onComment: ((comment: PostedComment) => void | Promise<void>) | null = null;
+  /**
    * A private repository: the permission API answers 404 for a login without a grant (on a public one it
    * answers `read`), and the repository objects say `private: true`.
    */
@@ -136,7 +141,7 @@ export class FakeGitHub extends FakeServer {
       `${base}/issues/:number/labels`,
       (req, p) => this.#auth(req) ?? this.#addLabels(req, Number(p.number)),
     );
-    this.route('POST', '/graphql', (req) => this.#auth(req) ?? this.#graphql(req));
+    this.route('POST', '/graphql', async (req) => this.#auth(req) ?? (await this.#graphql(req)));
   }
 
   get apiUrl(): string {
@@ -417,12 +422,13 @@ export class FakeGitHub extends FakeServer {
     return `https://github.com/${this.owner}/${this.repo}/pull/${pull?.number ?? 0}#issuecomment-${comment.id}`;
   }
 
-  #restComment(req: RecordedRequest, number: number): Reply {
+  async #restComment(req: RecordedRequest, number: number): Promise<Reply> {
     if (this.forbidWrites) return this.#forbidden();
     const pull = this.pulls.get(number);
     if (!pull) return this.notFound();
     const { body } = JSON.parse(req.body || '{}') as { body?: string };
     const comment = this.#post(pull, body ?? '', 'rest');
+    await this.onComment?.(comment);
     return { status: 201, body: this.#restCommentBody(comment) };
   }
 
@@ -438,7 +444,7 @@ export class FakeGitHub extends FakeServer {
     return { status: 200, body: this.#restCommentBody(comment) };
   }
 
-  #graphql(req: RecordedRequest): Reply {
+  async #graphql(req: RecordedRequest): Promise<Reply> {
     let query: string;
     let variables: Record<string, unknown>;
     try {
@@ -460,6 +466,7 @@ export class FakeGitHub extends FakeServer {
     }
     const data: Record<string, unknown> = {};
     const errors: unknown[] = [];
+    const postedFrom = this.comments.length;
     const mutations: Record<string, (input: Record<string, string>) => { value: unknown } | { error: string }> = {
       addComment: (input) => this.#addComment(input),
       addReaction: (input) => this.#addReaction(input),
@@ -491,6 +498,7 @@ export class FakeGitHub extends FakeServer {
         data[key] = project(result.value, selection.selectionSet);
       }
     }
+    for (const comment of this.comments.slice(postedFrom)) await this.onComment?.(comment);
     return { status: 200, body: errors.length ? { data, errors } : { data } };
   }
 
