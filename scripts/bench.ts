@@ -15,11 +15,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { NetlifyDeploy } from '../test/fakes/netlify.js';
-import { DIST, inputVariable, ROOT, runAction } from '../test/support/action.js';
-import { commentPayload } from '../test/support/payloads.js';
-import { GITHUB_TOKEN, OWNER, REPO, type RunSpec, Sandbox } from '../test/support/sandbox.js';
-import { BIG_SITE, BIG_SITE_PRS, roundTrips, seedSite } from '../test/support/scenarios.js';
+import type { NetlifyDeploy } from '../test/lib/fakes/netlify.js';
+import { DIST, inputVariable, ROOT, runAction } from '../test/lib/support/action.js';
+import { commentPayload } from '../test/lib/support/payloads.js';
+import { GITHUB_TOKEN, OWNER, REPO, type RunSpec, Sandbox } from '../test/lib/support/sandbox.js';
+import { BIG_SITE, BIG_SITE_PRS, roundTrips, seedSite } from '../test/lib/support/scenarios.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5) || 5);
 const LATENCIES = [0, 50] as const;

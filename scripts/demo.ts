@@ -12,8 +12,8 @@
  */
 import { existsSync } from 'node:fs';
 import { styleText } from 'node:util';
-import { DIST } from '../test/support/action.js';
-import { type CommandRun, GITHUB_TOKEN, headSha, NETLIFY_TOKEN, SITE, Sandbox } from '../test/support/sandbox.js';
+import { DIST } from '../test/lib/support/action.js';
+import { type CommandRun, GITHUB_TOKEN, headSha, NETLIFY_TOKEN, SITE, Sandbox } from '../test/lib/support/sandbox.js';
 
 const SHOW_LOG = process.argv.includes('--log');
 

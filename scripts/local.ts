@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { actionYml, DIST, inputVariable, parseOutputs } from '../test/support/action.js';
+import { actionYml, DIST, inputVariable, parseOutputs } from '../test/lib/support/action.js';
 
 const USAGE = 'usage: npm run local -- <event.json> [--input name=value]... [--event-name issue_comment]';
 /** Inputs that come from the environment only, so that tokens stay out of the shell's history. */

@@ -8,11 +8,11 @@ import { permissionSchema, pullSchema } from '../../src/adapters/github.js';
 import { deploySchema } from '../../src/adapters/netlify.js';
 import { decide, IN_PROGRESS_STATES } from '../../src/core/decision.js';
 import type { Deploy } from '../../src/core/preview.js';
-import { API_PREFIX } from '../fakes/netlify.js';
-import { GITHUB_TOKEN, NETLIFY_TOKEN, OWNER, REPO, Sandbox } from '../support/sandbox.js';
-import { ACTION_REQUIRES, type ApiName } from './exceptions.js';
-import { READS } from './reads.js';
-import { checkResponse, operationFor, type HttpRequest } from './specs.js';
+import { API_PREFIX } from '../lib/fakes/netlify.js';
+import { GITHUB_TOKEN, NETLIFY_TOKEN, OWNER, REPO, Sandbox } from '../lib/support/sandbox.js';
+import { ACTION_REQUIRES, type ApiName } from '../lib/contract/exceptions.js';
+import { READS } from '../lib/contract/reads.js';
+import { checkResponse, operationFor, type HttpRequest } from '../lib/contract/specs.js';
 
 interface Case {
   readonly key: string;

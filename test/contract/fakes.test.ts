@@ -2,17 +2,17 @@
  * The fakes speak the real APIs: every answer each route serves validates against the spec, and the
  * contract hook really catches, during real runs of the built action, the three slips of issue 6: a fake
  * that drops a field the action reads, a request with an undeclared query parameter, and an event payload
- * that GitHub's webhook schema rejects. (setup.ts turns any such violation into a failed test; the tests
+ * that GitHub's webhook schema rejects. (test/setup.ts turns any such violation into a failed test; the tests
  * here take the violations they provoke and assert on them instead.)
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { API_PREFIX } from '../fakes/netlify.js';
-import { runAction } from '../support/action.js';
-import { commentPayload } from '../support/payloads.js';
-import { GITHUB_TOKEN, NETLIFY_TOKEN, OWNER, REPO, SITE, Sandbox } from '../support/sandbox.js';
-import { takeViolations, type Violation } from './checker.js';
+import { API_PREFIX } from '../lib/fakes/netlify.js';
+import { runAction } from '../lib/support/action.js';
+import { commentPayload } from '../lib/support/payloads.js';
+import { GITHUB_TOKEN, NETLIFY_TOKEN, OWNER, REPO, SITE, Sandbox } from '../lib/support/sandbox.js';
+import { takeViolations, type Violation } from '../lib/contract/checker.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

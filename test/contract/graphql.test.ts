@@ -4,9 +4,9 @@
  */
 import { isEnumType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RecordedRequest } from '../fakes/server.js';
-import { GITHUB_TOKEN, Sandbox } from '../support/sandbox.js';
-import { checkGraphqlRequest, checkGraphqlResponse, githubSchema } from './graphql.js';
+import type { RecordedRequest } from '../lib/http.js';
+import { GITHUB_TOKEN, Sandbox } from '../lib/support/sandbox.js';
+import { checkGraphqlRequest, checkGraphqlResponse, githubSchema } from '../lib/contract/graphql.js';
 
 let sandbox: Sandbox;
 /** The report request of each kind, as the built action sent it. */

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { ASSOCIATIONS } from '../../src/core/trust.js';
 import { readCommentEvent } from '../../src/event.js';
-import { type CommentSpec, commentPayload, recordedCommentPayload } from '../support/payloads.js';
-import { checkCommentPayload } from './specs.js';
+import { type CommentSpec, commentPayload, recordedCommentPayload } from '../lib/support/payloads.js';
+import { checkCommentPayload } from '../lib/contract/specs.js';
 
 const require = createRequire(import.meta.url);
 const webhooks = require('@octokit/openapi-webhooks/generated/api.github.com.json') as {
@@ -26,6 +26,7 @@ const VARIANTS: [string, CommentSpec][] = [
   ['with labels', { body: '/retest', labels: ['ok-to-test', 'docs'] }],
   ['on an issue', { body: '/retest', onPullRequest: false }],
   ['on a closed PR', { body: '/retest', state: 'closed' }],
+  ['in a private repository', { body: '/retest', privateRepo: true }],
   [
     'a first-time contributor',
     { body: '/retest', association: 'FIRST_TIME_CONTRIBUTOR', prAuthorAssociation: 'FIRST_TIMER' },
@@ -49,6 +50,17 @@ describe("the payloads are GitHub's", () => {
       expect(keyPaths(original).filter((path) => !keyPaths(derived).includes(path))).toEqual([]);
     },
   );
+
+  test('privateRepo sets repository.private and visibility; the default is a public repository', () => {
+    const secret = commentPayload({ body: '/retest', privateRepo: true }).repository;
+    const open = commentPayload({ body: '/retest' }).repository;
+    expect([secret.private, secret.visibility, open.private, open.visibility]).toEqual([
+      true,
+      'private',
+      false,
+      'public',
+    ]);
+  });
 
   test('the first recorded `created` example is older than the schema, which is why it is not used', () => {
     const oldest = recorded.find((e) => e.action === 'created');

@@ -4,9 +4,9 @@
  * passes everything fails here).
  */
 import { describe, expect, test } from 'vitest';
-import { LIVE_NULLS, UNDOCUMENTED_OPERATIONS } from './exceptions.js';
-import { READS, checkReads } from './reads.js';
-import { checkRequest, checkResponse, findOperation, githubExample, type HttpRequest } from './specs.js';
+import { LIVE_NULLS, UNDOCUMENTED_OPERATIONS } from '../lib/contract/exceptions.js';
+import { READS, checkReads } from '../lib/contract/reads.js';
+import { checkRequest, checkResponse, findOperation, githubExample, type HttpRequest } from '../lib/contract/specs.js';
 
 const OWNER = 'octo-org';
 const REPO = 'docs';

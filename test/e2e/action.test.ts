@@ -4,9 +4,9 @@
  * replies, outputs and the step's exit status.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { takeViolations } from '../contract/checker.js';
-import { commentPayload } from '../support/payloads.js';
-import { type CommandRun, lines, NETLIFY_TOKEN, GITHUB_TOKEN, Sandbox, SITE } from '../support/sandbox.js';
+import { takeViolations } from '../lib/contract/checker.js';
+import { commentPayload } from '../lib/support/payloads.js';
+import { type CommandRun, lines, NETLIFY_TOKEN, GITHUB_TOKEN, Sandbox, SITE } from '../lib/support/sandbox.js';
 
 let sandbox: Sandbox;
 let nextPr = 100;

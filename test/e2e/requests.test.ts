@@ -7,10 +7,10 @@
  * from durations. Nothing here asserts a time.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { NetlifyDeploy } from '../fakes/netlify.js';
-import type { RecordedRequest } from '../fakes/server.js';
-import { type CommandRun, OWNER, REPO, Sandbox, SITE } from '../support/sandbox.js';
-import { BIG_SITE, BIG_SITE_PRS, roundTripLines, seedSite } from '../support/scenarios.js';
+import type { NetlifyDeploy } from '../lib/fakes/netlify.js';
+import type { RecordedRequest } from '../lib/http.js';
+import { type CommandRun, OWNER, REPO, Sandbox, SITE } from '../lib/support/sandbox.js';
+import { BIG_SITE, BIG_SITE_PRS, roundTripLines, seedSite } from '../lib/support/scenarios.js';
 
 /**
  * Far above the time the action takes between requests that it sends together (a few milliseconds,

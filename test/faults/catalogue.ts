@@ -1,8 +1,8 @@
 /**
  * The faults the suite injects, and the calls the action makes that it injects them into.
  */
-import type { Fault } from '../fakes/server.js';
-import { GITHUB_TOKEN, NETLIFY_TOKEN } from '../support/sandbox.js';
+import type { Fault } from '../lib/http.js';
+import { GITHUB_TOKEN, NETLIFY_TOKEN } from '../lib/support/sandbox.js';
 
 export type Service = 'Netlify' | 'GitHub';
 

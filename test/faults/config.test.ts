@@ -3,7 +3,7 @@
  * input and says what it accepts, on a comment that would otherwise retry a failed preview.
  */
 import { describe, expect, test } from 'vitest';
-import { NETLIFY_TOKEN, type Sandbox } from '../support/sandbox.js';
+import { NETLIFY_TOKEN, type Sandbox } from '../lib/support/sandbox.js';
 import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts } from './harness.js';
 
 interface BadInput {

@@ -4,7 +4,7 @@
  * status, reply, reactions, retry POSTs, the message) and then the invariants that hold in every case.
  */
 import { describe, expect, test } from 'vitest';
-import type { Sandbox } from '../support/sandbox.js';
+import type { Sandbox } from '../lib/support/sandbox.js';
 import { FAULTS, type FaultSpec, GRAPHQL_FORBIDDEN, type Service } from './catalogue.js';
 import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts, warningLines } from './harness.js';
 

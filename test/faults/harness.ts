@@ -3,8 +3,8 @@
  * invariants every case must hold whatever went wrong.
  */
 import { expect } from 'vitest';
-import type { RecordedRequest } from '../fakes/server.js';
-import { type CommandRun, GITHUB_TOKEN, NETLIFY_TOKEN, Sandbox } from '../support/sandbox.js';
+import type { RecordedRequest } from '../lib/http.js';
+import { type CommandRun, GITHUB_TOKEN, NETLIFY_TOKEN, Sandbox } from '../lib/support/sandbox.js';
 
 export const RESULTS = ['ignored', 'denied', 'retried', 'skipped', 'not-found', 'failed'] as const;
 

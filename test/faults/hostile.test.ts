@@ -5,8 +5,8 @@
  * beyond what a linear parse of 64 KiB takes), and holds the suite's invariants.
  */
 import { describe, expect, test } from 'vitest';
-import type { Sandbox } from '../support/sandbox.js';
-import { commentPayload } from '../support/payloads.js';
+import type { Sandbox } from '../lib/support/sandbox.js';
+import { commentPayload } from '../lib/support/payloads.js';
 import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts } from './harness.js';
 
 const PR = 42;

@@ -5,7 +5,7 @@
  * see the failed preview, which is the race at its worst.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { type CommandRun, Sandbox } from '../support/sandbox.js';
+import { type CommandRun, Sandbox } from '../lib/support/sandbox.js';
 import { assertInvariants, assertNoTokenLeak, assertReadable, explain, type Played, retryPosts } from './harness.js';
 
 const PR = 42;

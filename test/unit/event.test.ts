@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { EventError, readCommentEvent } from '../../src/event.js';
-import { commentPayload, recordedCommentPayload } from '../support/payloads.js';
+import { commentPayload, recordedCommentPayload } from '../lib/support/payloads.js';
 
 describe('readCommentEvent', () => {
   test('reads the facts from a PR comment payload derived from a recorded one', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { actionYml } from '../support/action.js';
+import { actionYml } from '../lib/support/action.js';
 
 test('the tests run on Node 24, the runtime action.yml declares', () => {
   const runs = (actionYml as unknown as { runs: { using: string; main: string } }).runs;

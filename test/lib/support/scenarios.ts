@@ -3,7 +3,7 @@
  * deterministically, and the round trips read back from the fakes' request logs.
  */
 import type { NetlifyDeploy } from '../fakes/netlify.js';
-import type { RecordedRequest } from '../fakes/server.js';
+import type { RecordedRequest } from '../http.js';
 import { type Sandbox, SITE } from './sandbox.js';
 
 /** The newest deploy's time; deploy i (0 = newest) is STEP_MS older per step. */

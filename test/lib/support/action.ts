@@ -1,15 +1,18 @@
 /**
  * Runs the built action (dist/index.js) the way the runner does: INPUT_* variables with action.yml's
  * defaults, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; then reads what it wrote.
+ * Refuses to run a bundle older than src/ (assertFreshDist): a test of a stale bundle must not pass.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkEventPayload } from '../contract/checker.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+import { ROOT } from '../root.js';
+
+export { ROOT };
 export const DIST = join(ROOT, 'dist/index.js');
 
 interface ActionYml {
@@ -21,6 +24,8 @@ export const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) a
 
 export interface ActionRun {
   readonly code: number | null;
+  /** The signal that ended the child (e.g. SIGTERM after signalAfterMs, SIGKILL after killAfterMs), or null. */
+  readonly exitSignal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
   readonly outputs: Record<string, string>;
@@ -42,8 +47,51 @@ export interface RunOptions {
   readonly rawPayload?: string;
   readonly githubApiUrl: string;
   readonly githubToken?: string;
+  /** Extra environment variables, applied last (they override the runner's). */
   readonly env?: Record<string, string>;
+  /** GITHUB_REPOSITORY (default octo-org/docs). */
+  readonly repository?: string;
+  /** SIGKILL after this long (default 60 s); never before. */
   readonly killAfterMs?: number;
+  /** Sends `signal` to the child this long after it started (a job cancelled mid-run); nothing when unset. */
+  readonly signalAfterMs?: number;
+  readonly signal?: 'SIGTERM' | 'SIGINT';
+}
+
+/** The newest modification time (ms) of any file below `dir`, 0 for none. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Throws when `bundle` is missing or older than a file under `srcDir`. */
+export function checkFreshBundle(srcDir: string, bundle: string): void {
+  let built: number;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    throw new Error(`${bundle} is missing: run npm run build`);
+  }
+  if (newestMtime(srcDir) > built) throw new Error('dist/ is older than src/: run npm run build');
+}
+
+let freshness: Error | null | undefined;
+
+/** checkFreshBundle for this project's src/ and dist/index.js, once per process (the answer is cached). */
+export function assertFreshDist(): void {
+  if (freshness === undefined) {
+    try {
+      checkFreshBundle(join(ROOT, 'src'), DIST);
+      freshness = null;
+    } catch (error) {
+      freshness = error as Error;
+    }
+  }
+  if (freshness) throw freshness;
 }
 
 /** The environment variable the runner sets for an input. */
@@ -52,11 +100,12 @@ export function inputVariable(name: string): string {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
+  assertFreshDist();
   const dir = mkdtempSync(join(tmpdir(), 'npr-run-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
   const summaryPath = join(dir, 'summary');
-  // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/contract).
+  // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/lib/contract).
   if (options.rawPayload === undefined && (options.eventName ?? 'issue_comment') === 'issue_comment')
     checkEventPayload(options.payload ?? {});
   writeFileSync(eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));
@@ -74,7 +123,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_API_URL: options.githubApiUrl,
     GITHUB_GRAPHQL_URL: `${options.githubApiUrl}/graphql`,
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'octo-org/docs',
+    GITHUB_REPOSITORY: options.repository ?? 'octo-org/docs',
     GITHUB_RUN_ID: '9876543210',
     RUNNER_TEMP: dir,
   };
@@ -92,9 +141,17 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.on('close', (code, signal) => done([code, signal])),
+  );
   const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60_000);
-  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const signaller =
+    options.signalAfterMs === undefined
+      ? null
+      : setTimeout(() => child.kill(options.signal ?? 'SIGTERM'), options.signalAfterMs);
+  const [code, exitSignal] = await closed;
   clearTimeout(killer);
+  if (signaller) clearTimeout(signaller);
   const ms = performance.now() - started;
 
   const outputText = readFileSync(outputPath, 'utf8');
@@ -102,6 +159,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   rmSync(dir, { recursive: true, force: true });
   return {
     code,
+    exitSignal,
     stdout,
     stderr,
     outputs: parseOutputs(outputText),

@@ -1,11 +1,12 @@
 /**
  * The one place where the tests knowingly step outside GitHub's and Netlify's published specs.
- * Everything that is not listed here is held to the specs by test/contract/specs.ts: every request the
+ * Everything that is not listed here is held to the specs by test/lib/contract/specs.ts: every request the
  * fakes receive and every answer they serve, in every suite. Keep each entry narrow and say why.
  */
-import type { JsonSchema } from './specs.js';
-
 export type ApiName = 'github' | 'netlify';
+
+/** A JSON Schema (or a Swagger/OpenAPI schema object) as the specs hold it. */
+export type JsonSchema = Record<string, unknown>;
 
 /** A request that no REST spec describes, and what is checked instead. */
 export interface UndocumentedOperation {
@@ -35,7 +36,7 @@ export const UNDOCUMENTED_OPERATIONS: readonly UndocumentedOperation[] = [
     method: 'POST',
     template: '/graphql',
     id: 'graphql',
-    // GraphQL is not part of GitHub's REST description. test/contract/graphql.ts checks the document against
+    // GraphQL is not part of GitHub's REST description. test/lib/contract/graphql.ts checks the document against
     // GitHub's public GraphQL schema (@octokit/graphql-schema), the variables against their declared types,
     // and the fake's answer against the selection (every selected field, of its declared type and nullability).
     why: 'GraphQL is checked against the GraphQL schema instead of the REST spec',
@@ -52,10 +53,12 @@ export const NETLIFY_RETRY = {
 /**
  * Statuses GitHub answers on any REST operation, whether or not the spec lists them for that operation:
  * 401 for bad credentials, 403 for a token that lacks the permission ("Resource not accessible by
- * integration") or a rate limit. The spec declares them on some operations only; the answer is a
- * basic-error body either way, and is checked as one.
+ * integration") or a rate limit, 404 for a resource that does not exist or that the token may not see
+ * (GitHub answers 404 rather than 403 for what it hides, e.g. PATCH of an unknown or deleted comment; the
+ * description omits it on issues/update-comment). The spec declares them on some operations only; the answer
+ * is a basic-error body either way, and is checked as one.
  */
-export const GITHUB_ANY_OPERATION_STATUSES: readonly number[] = [401, 403];
+export const GITHUB_ANY_OPERATION_STATUSES: readonly number[] = [401, 403, 404];
 
 /**
  * Fields the live APIs send as null although their spec types them as non-null. The fakes may send null

@@ -1,10 +1,10 @@
 /**
  * The contract checker the fakes call on every request and every answer, and the event payload check:
  * whatever does not conform to GitHub's or Netlify's spec is recorded as a violation. The setup file
- * (setup.ts) fails the test in which a violation was recorded; a test that provokes one on purpose
+ * (test/setup.ts) fails the test in which a violation was recorded; a test that provokes one on purpose
  * takes it with takeViolations() and asserts on it.
  */
-import type { ContractHook, RecordedRequest, Reply } from '../fakes/server.js';
+import type { ContractHook, RecordedRequest, Reply } from '../http.js';
 import type { ApiName } from './exceptions.js';
 import { checkGraphqlRequest, checkGraphqlResponse } from './graphql.js';
 import { checkReads } from './reads.js';

@@ -10,19 +10,21 @@
  * The exceptions to the specs are in exceptions.ts, and only there.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import * as formatsModule from 'ajv-formats';
 import {
   type ApiName,
   GITHUB_ANY_OPERATION_STATUSES,
+  type JsonSchema,
   LIVE_NULLS,
   NETLIFY_RETRY,
   UNDOCUMENTED_OPERATIONS,
   type UndocumentedOperation,
 } from './exceptions.js';
+import { ROOT } from '../root.js';
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 export interface HttpRequest {
   readonly method: string;
@@ -59,7 +61,6 @@ export interface Operation {
   readonly undocumented?: UndocumentedOperation;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const modulePath = (...parts: string[]) => join(ROOT, 'node_modules', ...parts);
 
 /** Where each API's paths start on the fakes. */

@@ -1,5 +1,5 @@
 /**
- * The contract checks waiting for the test that made them (see setup.ts), and their violations. The fakes
+ * The contract checks waiting for the test that made them (see test/setup.ts), and their violations. The fakes
  * only queue what they received and served; the checks run when the violations are taken, so that checking
  * never delays an answer (the request-count tests read round trips from the fakes' timings). Kept apart from
  * the checks themselves so that the setup file loads no spec.
@@ -29,8 +29,17 @@ export function deferCheck(check: DeferredCheck): void {
   pending.push(check);
 }
 
-/** Runs the queued checks, then returns and forgets the violations (those of the kind given, when one is). */
-export function takeViolations(kind?: ViolationKind): Violation[] {
+/**
+ * Runs the queued checks, then returns and forgets the violations: all of them, those of one kind, or those a
+ * predicate picks (e.g. `(v) => v.source === 'Netlify fake'`). The rest stay, and fail the test (setup.ts).
+ */
+export function takeViolations(filter?: ViolationKind | ((violation: Violation) => boolean)): Violation[] {
+  const wanted =
+    filter === undefined
+      ? () => true
+      : typeof filter === 'function'
+        ? filter
+        : (violation: Violation) => violation.kind === filter;
   for (let i = 0; i < pending.length; ) {
     const entry = pending[i] as Violation | DeferredCheck;
     if (typeof entry !== 'function') {
@@ -44,7 +53,7 @@ export function takeViolations(kind?: ViolationKind): Violation[] {
   const taken: Violation[] = [];
   for (let i = 0; i < pending.length; ) {
     const violation = pending[i] as Violation;
-    if (kind === undefined || violation.kind === kind) {
+    if (wanted(violation)) {
       taken.push(violation);
       pending.splice(i, 1);
     } else {
@@ -59,5 +68,5 @@ export function formatViolations(violations: readonly Violation[]): string {
     `${v.source}: ${v.kind} ${v.subject}`,
     ...v.problems.map((p) => `  - ${p}`),
   ]);
-  return `Contract violations (GitHub's and Netlify's published specs; see test/contract/exceptions.ts):\n${lines.join('\n')}`;
+  return `Contract violations (GitHub's and Netlify's published specs; see test/lib/contract/exceptions.ts):\n${lines.join('\n')}`;
 }

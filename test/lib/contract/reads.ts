@@ -5,8 +5,8 @@
  * only exercise the action's fallback for an absent field, and every test would still pass.
  * (The specs alone do not catch this: Netlify's spec marks no deploy field as required.)
  */
-import { permissionSchema, pullSchema } from '../../src/adapters/github.js';
-import { deploySchema } from '../../src/adapters/netlify.js';
+import { permissionSchema, pullSchema } from '../../../src/adapters/github.js';
+import { deploySchema } from '../../../src/adapters/netlify.js';
 import type { ApiName } from './exceptions.js';
 
 interface ZodLike {

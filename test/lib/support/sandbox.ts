@@ -1,11 +1,11 @@
 /**
  * A sandbox: the fake Netlify and GitHub servers started together, seeded with one repository and one
- * site, and a way to run the built action on a comment. Used by the end-to-end tests, the fault
- * suite, the benchmark and the demo.
+ * site (more with addSite), and a way to run the built action on a comment. Used by the end-to-end tests,
+ * the fault suite, the benchmark and the demo.
  */
-import { FakeGitHub, type FakePull } from '../fakes/github.js';
-import { type DeploySpec, FakeNetlify, type NetlifyDeploy } from '../fakes/netlify.js';
-import type { RecordedRequest } from '../fakes/server.js';
+import { type CommentEdit, FakeGitHub, type FakePull } from '../fakes/github.js';
+import { type DeploySpec, FakeNetlify, type FakeSite, type NetlifyDeploy } from '../fakes/netlify.js';
+import type { RecordedRequest } from '../http.js';
 import { type ActionRun, runAction } from './action.js';
 import { type CommentSpec, commentPayload } from './payloads.js';
 
@@ -16,11 +16,17 @@ export const OWNER = 'octo-org';
 export const REPO = 'docs';
 
 export interface CommandRun extends ActionRun {
+  /** The event payload the run was fed (spec.payload, or the one built from the spec). */
+  readonly payload: unknown;
   /** The requests this run made, in order of arrival. */
   readonly netlifyRequests: RecordedRequest[];
   readonly githubRequests: RecordedRequest[];
-  /** Replies posted during this run. */
+  /** Replies posted during this run, as first posted. */
   readonly replies: string[];
+  /** The same replies as they are once the run is over (after every edit made to them). */
+  readonly finalReplies: string[];
+  /** Edits made during this run to any comment (replies of earlier runs included), in order. */
+  readonly edits: CommentEdit[];
   /** Reactions added during this run on the command comment. */
   readonly reactions: string[];
 }
@@ -31,10 +37,19 @@ export interface RunSpec extends Partial<CommentSpec> {
   readonly eventName?: string;
   readonly payload?: unknown;
   readonly rawPayload?: string;
+  /** Extra environment for the action (applied last). */
+  readonly env?: Record<string, string>;
+  /** GITHUB_REPOSITORY for the run (default octo-org/docs), e.g. for an organization-wide site map. */
+  readonly repository?: string;
   readonly killAfterMs?: number;
+  /** Sends `signal` (default SIGTERM) to the action this long after it started. */
+  readonly signalAfterMs?: number;
+  readonly signal?: 'SIGTERM' | 'SIGINT';
 }
 
 let commentIds = 2_000_000_000;
+/** The PR number commentPayload uses when a spec names none. */
+const DEFAULT_PR = 42;
 
 export class Sandbox {
   readonly netlify = new FakeNetlify(NETLIFY_TOKEN);
@@ -43,8 +58,13 @@ export class Sandbox {
   static async start(): Promise<Sandbox> {
     const sandbox = new Sandbox();
     await Promise.all([sandbox.netlify.start(), sandbox.github.start()]);
-    sandbox.netlify.addSite(SITE.id, SITE.name);
+    sandbox.addSite(SITE.id, SITE.name);
     return sandbox;
+  }
+
+  /** Another Netlify site (SITE is there from the start); its previews: addPreview(pr, spec, id). */
+  addSite(id: string, name: string): FakeSite {
+    return this.netlify.addSite(id, name);
   }
 
   async stop(): Promise<void> {
@@ -56,6 +76,7 @@ export class Sandbox {
     this.github.latencyMs = ms;
   }
 
+  /** An open PR by alice, its head a branch of this repository, unless `spec` says otherwise. */
   addPull(number: number, spec: Partial<Omit<FakePull, 'number'>> = {}): FakePull {
     return this.github.addPull({
       number,
@@ -70,9 +91,10 @@ export class Sandbox {
     });
   }
 
-  addPreview(pr: number, spec: Omit<DeploySpec, 'pr'> & { commit?: string }): NetlifyDeploy {
+  /** A deploy preview of the PR (its head SHA and ref by default) on a site (default SITE). */
+  addPreview(pr: number, spec: Omit<DeploySpec, 'pr'> & { commit?: string }, siteId: string = SITE.id): NetlifyDeploy {
     const pull = this.github.pulls.get(pr);
-    return this.netlify.addDeploy(SITE.id, {
+    return this.netlify.addDeploy(siteId, {
       pr,
       commit: spec.commit ?? pull?.head.sha ?? headSha(pr),
       branch: spec.branch ?? pull?.head.ref ?? `pr-${pr}`,
@@ -85,16 +107,31 @@ export class Sandbox {
     return { 'netlify-token': NETLIFY_TOKEN, 'site-id': SITE.id, 'netlify-api-url': this.netlify.apiUrl, ...extra };
   }
 
-  /** Posts a comment (an event) and runs the action on it. */
+  /**
+   * Posts a comment (an event) and runs the action on it. The payload's labels default to the fake PR's
+   * labels as they are now (so that a label added by one run is in the next run's event), and its
+   * repository.private to the fake's privateRepo.
+   */
   async run(spec: RunSpec): Promise<CommandRun> {
     const commentId = spec.commentId ?? commentIds++;
     const commentNodeId = this.github.commentNodeId(commentId);
+    const pull = this.github.pulls.get(spec.prNumber ?? DEFAULT_PR);
     const payload =
       spec.payload ??
-      commentPayload({ owner: OWNER, repo: REPO, association: 'MEMBER', ...spec, commentId, commentNodeId });
+      commentPayload({
+        owner: OWNER,
+        repo: REPO,
+        association: 'MEMBER',
+        ...spec,
+        labels: spec.labels ?? [...(pull?.labels ?? [])],
+        privateRepo: spec.privateRepo ?? this.github.privateRepo,
+        commentId,
+        commentNodeId,
+      });
     const netlifyFrom = this.netlify.requests.length;
     const githubFrom = this.github.requests.length;
     const repliesFrom = this.github.comments.length;
+    const editsFrom = this.github.edits.length;
     const run = await runAction({
       inputs: this.inputs(spec.inputs),
       eventName: spec.eventName,
@@ -102,13 +139,21 @@ export class Sandbox {
       rawPayload: spec.rawPayload,
       githubApiUrl: this.github.apiUrl,
       githubToken: GITHUB_TOKEN,
+      env: spec.env,
+      repository: spec.repository,
       killAfterMs: spec.killAfterMs,
+      signalAfterMs: spec.signalAfterMs,
+      signal: spec.signal,
     });
+    const posted = this.github.comments.slice(repliesFrom);
     return {
       ...run,
+      payload,
       netlifyRequests: this.netlify.requests.slice(netlifyFrom),
       githubRequests: this.github.requests.slice(githubFrom),
-      replies: this.github.comments.slice(repliesFrom).map((c) => c.body),
+      replies: posted.map((c) => c.posted),
+      finalReplies: posted.map((c) => c.body),
+      edits: this.github.edits.slice(editsFrom),
       reactions: this.github.reactionsOn(commentId),
     };
   }

@@ -4,65 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ContractHook, Fault, Injection, RecordedRequest, Reply } from '../http.js';
 
-export interface RecordedRequest {
-  readonly method: string;
-  /** Path without the query, e.g. /api/v1/sites/abc/deploys. */
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-  readonly startedAt: number;
-  endedAt: number;
-  /** What the fake answered: a status, or the fault it played. */
-  outcome: number | string;
-}
-
-export interface Reply {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
-
-/** A fault the server plays instead of its normal answer. */
-export type Fault =
-  | {
-      readonly kind: 'status';
-      readonly status: number;
-      readonly body?: unknown;
-      readonly headers?: Record<string, string>;
-      readonly raw?: string;
-    }
-  | { readonly kind: 'hang' }
-  | { readonly kind: 'half-body' }
-  | { readonly kind: 'reset' }
-  | { readonly kind: 'malformed-json' }
-  | { readonly kind: 'html'; readonly status?: number }
-  | { readonly kind: 'wrong-shape' }
-  /** Answers normally (the request takes effect), then drops the connection before the answer is sent. */
-  | { readonly kind: 'lose-answer' }
-  /** Holds the request until `until` settles, then answers normally: lines up requests of concurrent runs. */
-  | { readonly kind: 'hold'; readonly until: Promise<unknown> };
-
-export interface Injection {
-  readonly method?: string;
-  /** Matched against the path (without the query). */
-  readonly path: RegExp;
-  readonly fault: Fault;
-  /** How many matching requests get the fault (default: every one). */
-  times?: number;
-}
+export type { ContractHook, Fault, Injection, RecordedRequest, Reply } from '../http.js';
 
 export type Handler = (request: RecordedRequest, params: Record<string, string>) => Reply | Promise<Reply>;
-
-/**
- * Checks what the fake receives and serves against the API's published spec (test/contract/checker.ts):
- * every request as it arrives; every answer the fake serves, but not the faults injected on purpose.
- */
-export interface ContractHook {
-  request(request: RecordedRequest): void;
-  response(request: RecordedRequest, reply: Reply): void;
-}
 
 interface Route {
   readonly method: string;
@@ -140,6 +86,7 @@ export class FakeServer {
       outcome: 0,
     };
     this.requests.push(request);
+    this.arrived(request);
     this.contract?.request(request);
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 
@@ -159,10 +106,12 @@ export class FakeServer {
       return;
     }
     request.outcome = reply.status;
-    this.#send(res, reply);
+    this.#send(res, reply, request);
   }
 
   async #dispatch(request: RecordedRequest): Promise<Reply> {
+    const preempted = this.preempt(request);
+    if (preempted) return preempted;
     for (const route of this.#routes) {
       if (route.method !== request.method) continue;
       const match = route.pattern.exec(request.path);
@@ -175,6 +124,22 @@ export class FakeServer {
       }
     }
     return this.notFound(request);
+  }
+
+  /** Called once per request as it arrives, before any fault or latency (e.g. to count it against a rate limit). */
+  protected arrived(_request: RecordedRequest): void {}
+
+  /** An answer that takes the place of the routes' (e.g. a 429 once a rate limit is spent), or null. */
+  protected preempt(_request: RecordedRequest): Reply | null {
+    return null;
+  }
+
+  /**
+   * Headers added to every answer of the fake's own (e.g. rate-limit headers), not to injected faults, which
+   * carry exactly the headers they were given; an answer's own headers win (names compared without case).
+   */
+  protected headersFor(_request: RecordedRequest): Record<string, string> {
+    return {};
   }
 
   /** The API's own 404 for an unknown path; each fake overrides it with its API's body. */
@@ -205,7 +170,7 @@ export class FakeServer {
           res.end(fault.raw);
           return;
         }
-        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} });
+        this.#send(res, { status: fault.status, body: fault.body ?? {}, headers: fault.headers ?? {} }, null);
         return;
       case 'hang':
         return; // never answers; the socket is destroyed when the server stops
@@ -231,7 +196,7 @@ export class FakeServer {
         return;
       case 'wrong-shape':
         end();
-        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } });
+        this.#send(res, { status: 200, body: { unexpected: true, items: 'none' } }, null);
         return;
       case 'lose-answer':
       case 'hold':
@@ -239,8 +204,11 @@ export class FakeServer {
     }
   }
 
-  #send(res: ServerResponse, reply: Reply): void {
-    const headers = { 'content-type': 'application/json; charset=utf-8', ...reply.headers };
+  /** Sends an answer; `request` is null for a fault, which carries exactly the headers it was given. */
+  #send(res: ServerResponse, reply: Reply, request: RecordedRequest | null): void {
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    for (const [name, value] of Object.entries({ ...(request ? this.headersFor(request) : {}), ...reply.headers }))
+      headers[name.toLowerCase()] = value;
     if (reply.status === 204 || reply.body === undefined) {
       res.writeHead(reply.status, headers);
       res.end();

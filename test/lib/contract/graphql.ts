@@ -6,7 +6,7 @@
  * the enum's values, non-null fields never null), errors of GraphQL's error shape.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   buildClientSchema,
   type DocumentNode,
@@ -29,9 +29,9 @@ import {
   type SelectionSetNode,
   validate,
 } from 'graphql';
+import { ROOT } from '../root.js';
 import type { HttpAnswer, HttpRequest } from './specs.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SCHEMA_FILE = join(ROOT, 'node_modules/@octokit/graphql-schema/schema.json');
 
 let cached: GraphQLSchema | null = null;

@@ -39,6 +39,8 @@ export interface CommentSpec {
   state?: 'open' | 'closed';
   action?: 'created' | 'edited' | 'deleted';
   onPullRequest?: boolean;
+  /** A private repository: sets repository.private (and repository.visibility). Default: public. */
+  privateRepo?: boolean;
 }
 
 export function commentPayload(spec: CommentSpec): Record<string, any> {
@@ -53,6 +55,8 @@ export function commentPayload(spec: CommentSpec): Record<string, any> {
   payload.repository.full_name = `${owner}/${repo}`;
   payload.repository.owner.login = owner;
   if (payload.organization) payload.organization.login = owner;
+  payload.repository.private = spec.privateRepo === true;
+  if ('visibility' in payload.repository) payload.repository.visibility = spec.privateRepo ? 'private' : 'public';
 
   const issue = payload.issue;
   issue.number = number;

@@ -5,7 +5,7 @@
  * takes it with takeViolations() and asserts on it.
  */
 import { afterAll, afterEach } from 'vitest';
-import { formatViolations, takeViolations } from './violations.js';
+import { formatViolations, takeViolations } from './lib/contract/violations.js';
 
 function failOnViolations(): void {
   const violations = takeViolations();
