@@ -26,7 +26,21 @@ function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-export function runnerToolkit(env: Env, write: (text: string) => void = (text) => process.stdout.write(text)): Toolkit {
+/** Where the toolkit writes: the process's stdout and exit code, or a test's capture. */
+export interface Sink {
+  readonly write: (text: string) => void;
+  readonly failed: () => void;
+}
+
+const PROCESS: Sink = {
+  write: (text) => process.stdout.write(text),
+  failed: () => {
+    process.exitCode = 1;
+  },
+};
+
+export function runnerToolkit(env: Env, sink: Sink = PROCESS): Toolkit {
+  const { write } = sink;
   const secrets: string[] = [];
   const clean = (text: string) => scrub(text, secrets);
   /** Each line of `text`, made safe: the runner reads `::` at a line's start as a command. */
@@ -40,7 +54,7 @@ export function runnerToolkit(env: Env, write: (text: string) => void = (text) =
     },
     fail(text) {
       write(`::error::${escapeData(lines(text).join(' '))}\n`);
-      process.exitCode = 1;
+      sink.failed();
     },
     mask(secret) {
       if (!secret || secrets.includes(secret)) return;
@@ -51,7 +65,7 @@ export function runnerToolkit(env: Env, write: (text: string) => void = (text) =
     setOutputs(outputs) {
       const file = env.GITHUB_OUTPUT;
       if (!file) return;
-      const delimiter = `ghadelimiter_${cryptoRandom()}`;
+      const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
       const blocks = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${clean(value)}\n${delimiter}\n`);
       appendFileSync(file, blocks.join(''));
     },
@@ -66,8 +80,4 @@ export function runnerToolkit(env: Env, write: (text: string) => void = (text) =
       }
     },
   };
-}
-
-function cryptoRandom(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
