@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Failure } from '../core/outcome.js';
 import type { Reaction } from '../core/reply.js';
 import { PERMISSION_LEVELS, type PermissionLevel } from '../core/trust.js';
-import { excerpt } from '../core/text.js';
+import { excerpt, scrub } from '../core/text.js';
 import type { Clock, Deadline, Edit, GitHubPort, Pull, Reported } from '../flow/ports.js';
 import { PortError } from '../flow/ports.js';
 import { describeIssue, rateLimited, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble, unreadable } from './failure.js';
@@ -295,7 +295,8 @@ export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPo
                 alias: 'reply',
                 field: 'addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { id url } } }',
                 declare: ['$subject: ID!', '$body: String!'],
-                variables: { subject: options.prNodeId, body },
+                // Defence in depth: no secret, nor a fragment of one, is ever posted.
+                variables: { subject: options.prNodeId, body: scrub(body, secrets) },
               },
             ]),
         ...reactionParts(reactions),
@@ -316,7 +317,7 @@ export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPo
                 alias: 'edit',
                 field: 'updateIssueComment(input: {id: $id, body: $body}) { issueComment { id url } }',
                 declare: ['$id: ID!', '$body: String!'],
-                variables: { id: replyId as string, body: body as string },
+                variables: { id: replyId as string, body: scrub(body as string, secrets) },
               },
             ]
           : []),
