@@ -619,7 +619,8 @@ function githubPort(options, deadline) {
                             alias: 'reply',
                             field: 'addComment(input: {subjectId: $subject, body: $body}) { commentEdge { node { id url } } }',
                             declare: ['$subject: ID!', '$body: String!'],
-                            variables: { subject: options.prNodeId, body },
+                            // Defence in depth: no secret, nor a fragment of one, is ever posted.
+                            variables: { subject: options.prNodeId, body: (0,core_text/* scrub */._I)(body, secrets) },
                         },
                     ]),
                 ...reactionParts(reactions),
@@ -640,7 +641,7 @@ function githubPort(options, deadline) {
                             alias: 'edit',
                             field: 'updateIssueComment(input: {id: $id, body: $body}) { issueComment { id url } }',
                             declare: ['$id: ID!', '$body: String!'],
-                            variables: { id: replyId, body: body },
+                            variables: { id: replyId, body: (0,core_text/* scrub */._I)(body, secrets) },
                         },
                     ]
                     : []),
