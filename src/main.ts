@@ -15,7 +15,7 @@ import { runCommand } from './flow/command.js';
 import { followBuilds } from './flow/follow.js';
 import type { Clock, Connect, FlowDeps, Log } from './flow/ports.js';
 import { replyContext, reportBudgetMs } from './flow/report.js';
-import { HandoffError, readHandoff, writeHandoff } from './handoff.js';
+import type { Handoff } from './handoff.js';
 import { ignoredOutputs, outputsOf, summaryOf } from './outputs.js';
 import {
   checkAgainstRepository,
@@ -128,6 +128,7 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
       ),
     );
   } else if (pending && settings.follow === 'next-job') {
+    const { writeHandoff } = await import('./handoff.js');
     handoff = writeHandoff({ comment: event.commentNodeId, replyId: handled.reported.reply, startedAt, outcome });
   }
   return finish(outcome, handled.reported.shown, settings, toolkit, sentences(event), handoff, handled.reported.fix);
@@ -144,7 +145,9 @@ async function followLater(
   log: Log,
   sentences: (event: CommentEvent | null) => SentenceContext,
 ): Promise<void> {
-  let handoff: ReturnType<typeof readHandoff>;
+  // Loaded only here and for next-job: its schema of an outcome is of no use to any other run.
+  const { HandoffError, readHandoff } = await import('./handoff.js');
+  let handoff: Handoff;
   try {
     handoff = readHandoff(settings.handoff);
     if (handoff.comment !== event.commentNodeId) {

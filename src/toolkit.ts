@@ -65,8 +65,14 @@ export function runnerToolkit(env: Env, sink: Sink = PROCESS): Toolkit {
     setOutputs(outputs) {
       const file = env.GITHUB_OUTPUT;
       if (!file) return;
-      const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
-      const blocks = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${clean(value)}\n${delimiter}\n`);
+      // A random delimiter no value holds (checked): the runner reads each value up to its line. Not
+      // crypto.randomUUID: loading webcrypto costs more than the rest of a run's output.
+      const delimiter = `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+      const blocks = Object.entries(outputs).map(([name, value]) => {
+        const text = clean(value);
+        if (text.includes(delimiter)) throw new Error(`The value of output ${name} holds its delimiter.`);
+        return `${name}<<${delimiter}\n${text}\n${delimiter}\n`;
+      });
       appendFileSync(file, blocks.join(''));
     },
     appendSummary(html) {

@@ -1,8 +1,8 @@
-export const id = 499;
-export const ids = [499];
+export const id = 69;
+export const ids = [69];
 export const modules = {
 
-/***/ 880:
+/***/ 69:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1742,124 +1742,6 @@ async function watch(start, netlify, input, windowEnd, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/handoff.ts
-/**
- * The handoff from the command's job to a later job that follows the builds (`follow: next-job`): the
- * decided outcome, the reply to edit, and when the builds were asked for. It passes through job outputs
- * into the `handoff` input, so it is read back like any input: through zod, into typed values, or refused.
- */
-
-const handoff_HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
-const nullableString = (pattern) => schemas/* nullable */.mee(schemas/* string */.YjP().check(api/* _regex */.Fk(pattern)));
-const handoff_date = schemas/* string */.YjP().check(schemas/* refine */.YPB((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
-const deploy = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[A-Za-z0-9_-]{1,64}$/)),
-    siteName: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
-    state: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[a-z_]{1,40}$/)),
-    context: nullableString(/^[a-z-]{1,40}$/),
-    reviewId: schemas/* nullable */.mee(schemas/* int */.Whr()),
-    commitRef: nullableString(/^[0-9a-f]{7,64}$/),
-    branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
-    url: nullableString(handoff_HTTPS_URL),
-    logUrl: nullableString(handoff_HTTPS_URL),
-    createdAt: handoff_date,
-    updatedAt: handoff_date,
-    errorMessage: schemas/* nullable */.mee(schemas/* string */.YjP().check(api/* _maxLength */.Eb(2_000))),
-});
-const site = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[A-Za-z0-9.-]{1,253}$/)),
-    name: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
-});
-const stale = schemas/* nullable */.mee(schemas/* object */.Ikc({ built: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[0-9a-f]{7,64}$/)), head: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[0-9a-f]{7,64}$/)) }));
-const minutes = schemas/* int */.Whr().check(api/* _nonnegative */.UI());
-const failure = schemas/* object */.Ikc({
-    service: schemas/* enum */.k5n(['Netlify', 'GitHub']),
-    status: schemas/* nullable */.mee(schemas/* int */.Whr()),
-    what: schemas/* string */.YjP().check(api/* _maxLength */.Eb(400)),
-    said: schemas/* string */.YjP().check(api/* _maxLength */.Eb(400)),
-    fix: schemas/* string */.YjP().check(api/* _maxLength */.Eb(400)),
-});
-const siteOutcome = schemas/* discriminatedUnion */.gMt('result', [
-    schemas/* object */.Ikc({
-        result: schemas/* literal */.euz('retried'),
-        site,
-        preview: deploy,
-        decision: schemas/* union */.KCZ([
-            schemas/* object */.Ikc({ kind: schemas/* literal */.euz('retry'), because: schemas/* enum */.k5n(['failed', 'forced', 'canceled']) }),
-            schemas/* object */.Ikc({ kind: schemas/* literal */.euz('restart'), stuckMinutes: minutes }),
-        ]),
-        dryRun: schemas/* literal */.euz(false),
-        lostAnswer: schemas/* nullable */.mee(deploy),
-        stale,
-        follow: schemas/* nullable */.mee(schemas/* literal */.euz('pending')),
-    }),
-    schemas/* object */.Ikc({
-        result: schemas/* literal */.euz('skipped'),
-        site,
-        preview: deploy,
-        decision: schemas/* union */.KCZ([
-            schemas/* object */.Ikc({ kind: schemas/* literal */.euz('skip'), because: schemas/* enum */.k5n(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']) }),
-            schemas/* object */.Ikc({ kind: schemas/* literal */.euz('skip'), because: schemas/* literal */.euz('canceled'), canceled: schemas/* enum */.k5n(['by-person', 'no-change']) }),
-            schemas/* object */.Ikc({ kind: schemas/* literal */.euz('skip'), because: schemas/* literal */.euz('stuck'), stuckMinutes: minutes }),
-        ]),
-        raced: schemas/* nullable */.mee(deploy),
-        stale,
-        follow: schemas/* nullable */.mee(schemas/* literal */.euz('pending')),
-    }),
-    schemas/* object */.Ikc({ result: schemas/* literal */.euz('not-found'), site, pageLimit: schemas/* nullable */.mee(schemas/* int */.Whr()) }),
-    schemas/* object */.Ikc({
-        result: schemas/* literal */.euz('failed'),
-        site,
-        preview: schemas/* nullable */.mee(deploy),
-        step: schemas/* enum */.k5n(['lookup', 'malformed', 'cancel', 'retry', 'unclear']),
-        failure,
-    }),
-]);
-const handoff_command = schemas/* enum */.k5n(['retest', 'rebuild']);
-const outcome = schemas/* union */.KCZ([
-    schemas/* object */.Ikc({ result: schemas/* literal */.euz('retried'), command: handoff_command, sites: schemas/* array */.YOg(siteOutcome).check(api/* _maxLength */.Eb(20)) }),
-    schemas/* object */.Ikc({
-        result: schemas/* literal */.euz('skipped'),
-        command: handoff_command,
-        sites: schemas/* array */.YOg(siteOutcome).check(api/* _maxLength */.Eb(20)),
-        whole: schemas/* null */.chJ(),
-    }),
-    schemas/* object */.Ikc({
-        result: schemas/* literal */.euz('failed'),
-        command: handoff_command,
-        sites: schemas/* array */.YOg(siteOutcome).check(api/* _maxLength */.Eb(20)),
-        problem: schemas/* null */.chJ(),
-    }),
-]);
-const handoff = schemas/* object */.Ikc({
-    v: schemas/* literal */.euz(1),
-    comment: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[A-Za-z0-9_=-]{1,100}$/)),
-    replyId: schemas/* nullable */.mee(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[A-Za-z0-9_=-]{1,100}$/))),
-    startedAt: schemas/* int */.Whr().check(api/* _positive */.NC()),
-    outcome,
-});
-class HandoffError extends Error {
-    name = 'HandoffError';
-}
-function writeHandoff(value) {
-    return JSON.stringify({ v: 1, ...value });
-}
-function readHandoff(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw new HandoffError('Input handoff is not JSON: set it to the handoff output of the job that ran the command.');
-    }
-    const parsed = core_parse/* safeParse */.xL(handoff, json);
-    if (!parsed.success) {
-        throw new HandoffError("Input handoff is not a handoff of this action's: set it to the handoff output of the job that ran the command, unchanged.");
-    }
-    const { v: _version, ...rest } = parsed.data;
-    return rest;
-}
-
 // EXTERNAL MODULE: ./src/outputs.ts
 var src_outputs = __webpack_require__(729);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -2147,7 +2029,6 @@ function isHttpUrl(value) {
 
 
 
-
 const USER_AGENT = 'netlify-preview-retry/1';
 const realClock = {
     now: () => Date.now(),
@@ -2237,12 +2118,15 @@ async function run(env, toolkit, deps = {}) {
         outcome = await followWithStop(deps, (stop) => followBuilds({ outcome, replyId: handled.reported.reply, ctx: replyContext(settings, event, runUrl), startedAt, followMinutes: settings.followMinutes, stop }, flowDeps));
     }
     else if (pending && settings.follow === 'next-job') {
+        const { writeHandoff } = await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 989));
         handoff = writeHandoff({ comment: event.commentNodeId, replyId: handled.reported.reply, startedAt, outcome });
     }
     return finish(outcome, handled.reported.shown, settings, toolkit, sentences(event), handoff, handled.reported.fix);
 }
 /** A later job follows what the command's job handed over. */
 async function followLater(settings, event, env, toolkit, clock, deps, log, sentences) {
+    // Loaded only here and for next-job: its schema of an outcome is of no use to any other run.
+    const { HandoffError, readHandoff } = await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 989));
     let handoff;
     try {
         handoff = readHandoff(settings.handoff);
