@@ -77,25 +77,21 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   if (command === 'ok-to-test') return done(await okToTest(settings, event, ports), acknowledged);
 
   const { pull, pages } = early ?? startLookups(ports, sites, log);
-  const found = await Promise.all(
-    sites.map((site, i) =>
-      findPreview(ports.netlify, site, event.prNumber, pages[i] as Promise<DeployPage>, pull, log).catch(
-        (error: unknown): SiteOutcome => ({ result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) }),
-      ),
-    ),
-  );
-  const head = await pull;
-  if (head && !head.open) {
-    return done({ result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } }, acknowledged);
-  }
-
-  const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
+  // Each site acts once its own preview is found and the PR is known to be open: one site's longer lookup
+  // (its branch, more pages) does not hold up another site's retry by a round trip.
   const outcomes = await Promise.all(
-    sites.map(async (site, i): Promise<SiteOutcome> => {
-      const lookup = found[i];
-      if (!lookup || 'result' in lookup) return lookup as SiteOutcome;
+    sites.map(async (site, i): Promise<SiteOutcome | null> => {
+      let lookup: Awaited<ReturnType<typeof findPreview>>;
+      try {
+        lookup = await findPreview(ports.netlify, site, event.prNumber, pages[i] as Promise<DeployPage>, pull, log);
+      } catch (error) {
+        return { result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) };
+      }
+      const head = await pull;
+      if (head && !head.open) return null;
       if (lookup.kind === 'none') return { result: 'not-found', site, pageLimit: lookup.pageLimit };
       const preview = lookup.preview;
+      const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
       const decision = decide(command, preview, decisionContext);
       const stale = staleOf(preview.commitRef, head?.headSha ?? null);
       if (decision.kind === 'not-found') return { result: 'not-found', site, pageLimit: null };
@@ -109,7 +105,11 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
       return acted.result === 'retried' || acted.result === 'skipped' ? { ...acted, stale } : acted;
     }),
   );
-  return done(markFollows(fromSites(command, outcomes), settings), acknowledged);
+  const head = await pull;
+  if (head && !head.open) {
+    return done({ result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } }, acknowledged);
+  }
+  return done(markFollows(fromSites(command, outcomes as SiteOutcome[]), settings), acknowledged);
 
   function quietly(outcome: Outcome): Handled {
     return { outcome, reported: { shown: true, reply: null, fix: null } };
