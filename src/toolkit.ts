@@ -52,7 +52,9 @@ export function runnerToolkit(env: Env, write: (text: string) => void = (text) =
       const file = env.GITHUB_OUTPUT;
       if (!file) return;
       const delimiter = `ghadelimiter_${cryptoRandom()}`;
-      const blocks = Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${clean(value)}\n${delimiter}\n`);
+      const blocks = Object.entries(outputs).map(
+        ([name, value]) => `${name}<<${delimiter}\n${clean(value)}\n${delimiter}\n`,
+      );
       appendFileSync(file, blocks.join(''));
     },
     appendSummary(html) {
