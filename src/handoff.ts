@@ -26,6 +26,7 @@ const deploy: z.ZodMiniType<Deploy> = z.object({
   context: nullableString(/^[a-z-]{1,40}$/),
   reviewId: z.nullable(z.int()),
   commitRef: nullableString(/^[0-9a-f]{7,64}$/),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
   branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
   url: nullableString(HTTPS_URL),
   logUrl: nullableString(HTTPS_URL),
@@ -38,7 +39,12 @@ const site = z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,253}$/)),
   name: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
 });
-const stale = z.nullable(z.object({ built: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)), head: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)) }));
+const stale = z.nullable(
+  z.object({
+    built: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
+    head: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
+  }),
+);
 const minutes = z.int().check(z.nonnegative());
 const failure = z.object({
   service: z.enum(['Netlify', 'GitHub']),
@@ -67,8 +73,15 @@ const siteOutcome = z.discriminatedUnion('result', [
     site,
     preview: deploy,
     decision: z.union([
-      z.object({ kind: z.literal('skip'), because: z.enum(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']) }),
-      z.object({ kind: z.literal('skip'), because: z.literal('canceled'), canceled: z.enum(['by-person', 'no-change']) }),
+      z.object({
+        kind: z.literal('skip'),
+        because: z.enum(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']),
+      }),
+      z.object({
+        kind: z.literal('skip'),
+        because: z.literal('canceled'),
+        canceled: z.enum(['by-person', 'no-change']),
+      }),
       z.object({ kind: z.literal('skip'), because: z.literal('stuck'), stuckMinutes: minutes }),
     ]),
     raced: z.nullable(deploy),

@@ -18,7 +18,8 @@ function quickIgnore(): string | null {
   if (env.GITHUB_EVENT_NAME !== 'issue_comment' || env.INPUT_HANDOFF?.trim() || !env.GITHUB_EVENT_PATH) return null;
   let body: unknown;
   try {
-    body = (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { comment?: { body?: unknown } } | null)?.comment?.body;
+    body = (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { comment?: { body?: unknown } } | null)?.comment
+      ?.body;
   } catch {
     return null;
   }
@@ -48,7 +49,9 @@ if (quick) {
     .then(
       () => process.exit(),
       (error: unknown) => {
-        toolkit.fail(`Unexpected error: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'unknown'}`);
+        toolkit.fail(
+          `Unexpected error: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'unknown'}`,
+        );
         process.exit();
       },
     );

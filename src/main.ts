@@ -103,7 +103,13 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
   const repository = repositoryOf(env, event);
   const sites = sitesFor(settings.sites, repository);
   if (!sites) {
-    return finish({ result: 'ignored', command: null, ignored: { kind: 'repository', repository } }, true, settings, toolkit, sentences(event));
+    return finish(
+      { result: 'ignored', command: null, ignored: { kind: 'repository', repository } },
+      true,
+      settings,
+      toolkit,
+      sentences(event),
+    );
   }
   try {
     checkAgainstRepository(settings, event.repositoryIsPrivate);
@@ -123,7 +129,14 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
   if (pending && settings.follow === 'here') {
     outcome = await followWithStop(deps, (stop) =>
       followBuilds(
-        { outcome, replyId: handled.reported.reply, ctx: replyContext(settings, event, runUrl), startedAt, followMinutes: settings.followMinutes, stop },
+        {
+          outcome,
+          replyId: handled.reported.reply,
+          ctx: replyContext(settings, event, runUrl),
+          startedAt,
+          followMinutes: settings.followMinutes,
+          stop,
+        },
         flowDeps,
       ),
     );
@@ -151,7 +164,9 @@ async function followLater(
   try {
     handoff = readHandoff(settings.handoff);
     if (handoff.comment !== event.commentNodeId) {
-      throw new HandoffError('Input handoff is about another comment than this event: pass the handoff output of this run.');
+      throw new HandoffError(
+        'Input handoff is about another comment than this event: pass the handoff output of this run.',
+      );
     }
   } catch (error) {
     if (!(error instanceof HandoffError)) throw error;
@@ -215,10 +230,17 @@ async function refuseConfiguration(
   const screened = event ? screenComment(eventName, () => event as CommentEvent, words, apps) : null;
   const command = screened?.kind === 'command' ? chooseLine(screened.lines, []) : null;
   const name = command && command.kind !== 'none' ? command.command : null;
-  const outcome: Outcome = { result: 'failed', command: name, sites: [], problem: { kind: 'input', input: error.input, message: error.message } };
+  const outcome: Outcome = {
+    result: 'failed',
+    command: name,
+    sites: [],
+    problem: { kind: 'input', input: error.input, message: error.message },
+  };
   const token = input('github-token');
   if (event && name && token && !/\s/.test(token)) {
-    const github = githubPort(githubOptions(token, event, env, clock), { endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])) });
+    const github = githubPort(githubOptions(token, event, env, clock), {
+      endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])),
+    });
     const body = renderReply(outcome, {
       login: event.commenterLogin,
       prNumber: event.prNumber,
@@ -248,15 +270,24 @@ function finish(
 ): void {
   const outputs = outputsOf(outcome, ctx, handoff);
   toolkit.setOutputs(outputs);
-  toolkit.info(`Result: ${outputs.result}. ${outputs.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`);
+  toolkit.info(
+    `Result: ${outputs.result}. ${outputs.reason}${settings.dryRun ? ' (dry-run: nothing was changed)' : ''}`,
+  );
   if (outcome.result !== 'ignored') toolkit.appendSummary(summaryOf(outputs, settings.dryRun));
   if (outcome.result === 'failed') {
     const fix = outcome.problem?.kind === 'input' ? null : (outcome.problem?.failure.fix ?? firstFix(outcome));
-    toolkit.fail(outcome.problem ? `${problemText(outcome.problem)}${fix ? ` To fix: ${fix}.` : ''}` : `${outputs.reason}${fix ? ` To fix: ${fix}.` : ''}`);
+    toolkit.fail(
+      outcome.problem
+        ? `${problemText(outcome.problem)}${fix ? ` To fix: ${fix}.` : ''}`
+        : `${outputs.reason}${fix ? ` To fix: ${fix}.` : ''}`,
+    );
   } else if (!shown) {
-    const fix = reportFix ?? 'give the job `permissions: issues: write` and `pull-requests: write`, or check github-token';
+    const fix =
+      reportFix ?? 'give the job `permissions: issues: write` and `pull-requests: write`, or check github-token';
     const done = outcome.result === 'retried' ? 'The retry was requested, but nothing' : 'Nothing';
-    toolkit.fail(`${done} could be shown on the pull request (result ${outcome.result}: ${outputs.reason}) To fix: ${fix}.`);
+    toolkit.fail(
+      `${done} could be shown on the pull request (result ${outcome.result}: ${outputs.reason}) To fix: ${fix}.`,
+    );
   }
 }
 
@@ -307,7 +338,11 @@ function repositoryOf(env: Env, event: CommentEvent): string {
 function runUrlOf(env: Env): string | null {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
   if (!server || !repo || !run) return null;
-  if (!/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server) || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) || !/^\d+$/.test(run)) {
+  if (
+    !/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server) ||
+    !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) ||
+    !/^\d+$/.test(run)
+  ) {
     return null;
   }
   return `${server}/${repo}/actions/runs/${run}`;
@@ -342,6 +377,12 @@ function secretsOf(env: Env): string[] {
 
 function httpConnect(settings: Settings, event: CommentEvent, env: Env, clock: Clock): Connect {
   const github = githubOptions(settings.githubToken, event, env, clock);
-  const netlify = { token: settings.netlifyToken, apiUrl: settings.netlifyApiUrl, userAgent: USER_AGENT, clock, secrets: secretsOf(env) };
+  const netlify = {
+    token: settings.netlifyToken,
+    apiUrl: settings.netlifyApiUrl,
+    userAgent: USER_AGENT,
+    clock,
+    secrets: secretsOf(env),
+  };
   return (deadline) => ({ github: githubPort(github, deadline), netlify: netlifyPort(netlify, deadline) });
 }

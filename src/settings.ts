@@ -5,7 +5,13 @@
 import * as z from 'zod/mini';
 import { COMMAND_SHAPE, type CommandWords } from './core/command.js';
 import { nameFromId, type SiteRef } from './core/preview.js';
-import { ASSOCIATIONS, type Association, PERMISSION_LEVELS, type PermissionLevel, type TrustRules } from './core/trust.js';
+import {
+  ASSOCIATIONS,
+  type Association,
+  PERMISSION_LEVELS,
+  type PermissionLevel,
+  type TrustRules,
+} from './core/trust.js';
 
 /** The sites to act on: one list for this repository, or a list per repository (one workflow for an organization). */
 export type SiteConfig =
@@ -157,7 +163,11 @@ function siteList(value: string, ctx: { issues: unknown[] }, where: string): str
     }
   }
   if (all.length > MAX_SITES) {
-    ctx.issues.push({ code: 'custom', message: `${where}lists ${all.length} sites; at most ${MAX_SITES} are allowed`, input: value });
+    ctx.issues.push({
+      code: 'custom',
+      message: `${where}lists ${all.length} sites; at most ${MAX_SITES} are allowed`,
+      input: value,
+    });
     return null;
   }
   return all;
@@ -172,7 +182,10 @@ const siteConfig = z.pipe(
     ),
   ),
   z.transform((value, ctx): SiteConfig => {
-    const lines = value.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (!lines.some((line) => MAP_LINE.test(line))) {
       return { kind: 'list', sites: siteList(value, ctx, ': ') ?? [] };
     }
@@ -225,16 +238,16 @@ const schemas = {
         : `is not an author association: use ${ASSOCIATIONS.join(', ')}`,
     (item) => association(item) as Association,
   ),
-  'trusted-users': list((item) => {
-    if (LOGIN.test(item)) return null;
-    if (item.startsWith('@') && LOGIN.test(item.slice(1))) return 'is not a login: drop the @';
-    if (/\[bot\]$/i.test(item)) return 'is an app: list it in trusted-apps without [bot]';
-    return 'is not a GitHub login';
-  }, (item) => item),
-  'trusted-apps': list(
-    (item) => (APP_SLUG.test(app(item)) ? null : 'is not a GitHub App name such as renovate'),
-    app,
+  'trusted-users': list(
+    (item) => {
+      if (LOGIN.test(item)) return null;
+      if (item.startsWith('@') && LOGIN.test(item.slice(1))) return 'is not a login: drop the @';
+      if (/\[bot\]$/i.test(item)) return 'is an app: list it in trusted-apps without [bot]';
+      return 'is not a GitHub login';
+    },
+    (item) => item,
   ),
+  'trusted-apps': list((item) => (APP_SLUG.test(app(item)) ? null : 'is not a GitHub App name such as renovate'), app),
   'trusted-permission': mapped(
     text(
       (value) => (PERMISSION_LEVELS as readonly string[]).includes(value.toLowerCase()),
@@ -281,7 +294,9 @@ export const INPUT_NAMES = Object.keys(schemas) as InputName[];
 /** One input, parsed; an InputError when it is not valid. */
 function parseInput<K extends InputName>(name: K, read: InputReader): Parsed[K] {
   const raw = read(name);
-  const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : '');
+  const given =
+    raw ??
+    (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : '');
   const parsed = z.safeParse(schemas[name], given);
   if (parsed.success) return parsed.data as Parsed[K];
   const message = parsed.error.issues[0]?.message ?? 'is not valid';
@@ -291,13 +306,20 @@ function parseInput<K extends InputName>(name: K, read: InputReader): Parsed[K] 
 export function readSettings(read: InputReader): Settings {
   const v = {} as Parsed;
   for (const name of INPUT_NAMES) (v as Record<InputName, unknown>)[name] = parseInput(name, read);
-  const words = { retest: v['retest-command'], rebuild: v['rebuild-command'], okToTest: v['ok-to-test-command'] || null };
+  const words = {
+    retest: v['retest-command'],
+    rebuild: v['rebuild-command'],
+    okToTest: v['ok-to-test-command'] || null,
+  };
   const lower = [words.retest, words.rebuild, words.okToTest ?? ''].map((word) => word.toLowerCase());
   if (lower[0] === lower[1]) {
     throw new InputError('rebuild-command', 'Inputs retest-command and rebuild-command must be different words.');
   }
   if (words.okToTest && (lower[2] === lower[0] || lower[2] === lower[1])) {
-    throw new InputError('ok-to-test-command', 'Input ok-to-test-command must be a word other than retest-command and rebuild-command.');
+    throw new InputError(
+      'ok-to-test-command',
+      'Input ok-to-test-command must be a word other than retest-command and rebuild-command.',
+    );
   }
   return {
     netlifyToken: v['netlify-token'],
@@ -336,7 +358,11 @@ export function wordsDespiteErrors(read: InputReader): CommandWords {
       return INPUT_DEFAULTS[name];
     }
   };
-  return { retest: word('retest-command'), rebuild: word('rebuild-command'), okToTest: word('ok-to-test-command') || null };
+  return {
+    retest: word('retest-command'),
+    rebuild: word('rebuild-command'),
+    okToTest: word('ok-to-test-command') || null,
+  };
 }
 
 /** The sites listed for a repository (`owner/repo`, any case), or null when the map has no line for it. */

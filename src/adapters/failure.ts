@@ -45,7 +45,8 @@ interface Row {
 const TABLE: readonly Row[] = [
   {
     when: (s) => s >= 300 && s < 400,
-    what: (w, doing) => `${w.service} answered with a redirect while ${doing}, and a request that carries a token never follows one`,
+    what: (w, doing) =>
+      `${w.service} answered with a redirect while ${doing}, and a request that carries a token never follows one`,
     fix: (w) => w.fixRedirect,
     transient: false,
   },
@@ -68,7 +69,12 @@ const TABLE: readonly Row[] = [
     fix: (_w, wait) => commentAgain(wait),
     transient: true,
   },
-  { when: (s) => s >= 500, what: (w, doing) => `${w.service} failed while ${doing}`, fix: () => 'try again later', transient: true },
+  {
+    when: (s) => s >= 500,
+    what: (w, doing) => `${w.service} failed while ${doing}`,
+    fix: () => 'try again later',
+    transient: true,
+  },
   {
     when: () => true,
     what: (w, doing) => `${w.service} refused ${doing}`,
@@ -94,7 +100,13 @@ export function statusTrouble(
 }
 
 /** A rate limit that is not a 429: GitHub answers 403 with a message, or with no requests left. */
-export function rateLimited(words: ServiceWords, status: number, said: string, doing: string, retryAfterMs: number | null): Trouble {
+export function rateLimited(
+  words: ServiceWords,
+  status: number,
+  said: string,
+  doing: string,
+  retryAfterMs: number | null,
+): Trouble {
   const row = TABLE.find((r) => r.when(429)) as Row;
   return {
     failure: { service: words.service, status, what: row.what(words, doing), said, fix: row.fix(words, retryAfterMs) },
@@ -111,7 +123,11 @@ export function problemTrouble(words: ServiceWords, problem: unknown, doing: str
   switch (p.kind) {
     case 'timeout':
       return {
-        failure: { ...base, what: `${words.service} did not answer in time while ${doing}`, fix: `check ${words.service}'s status, or raise timeout-seconds` },
+        failure: {
+          ...base,
+          what: `${words.service} did not answer in time while ${doing}`,
+          fix: `check ${words.service}'s status, or raise timeout-seconds`,
+        },
         transient: true,
         mayHaveReached: p.sent,
         retryAfterMs: null,
@@ -193,10 +209,15 @@ export function commentAgain(waitMs: number | null, now = Date.now()): string {
 }
 
 /** One zod issue in plain words: where (field names only), and what was wrong there. */
-export function describeIssue(issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined): string {
+export function describeIssue(
+  issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined,
+): string {
   if (!issue) return 'body: not valid';
   // A key of the answer is data: only a plain field name is repeated, anything else is shown as `…`.
-  const where = issue.path.map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…')).join('.') || 'body';
+  const where =
+    issue.path
+      .map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…'))
+      .join('.') || 'body';
   const missing = /received undefined$/.test(issue.message);
   return oneLine(`${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`).slice(0, 120);
 }

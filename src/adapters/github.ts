@@ -10,7 +10,16 @@ import { PERMISSION_LEVELS, type PermissionLevel } from '../core/trust.js';
 import { excerpt, scrub } from '../core/text.js';
 import type { Clock, Deadline, Edit, GitHubPort, Pull, Reported } from '../flow/ports.js';
 import { PortError } from '../flow/ports.js';
-import { describeIssue, rateLimited, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble, unreadable } from './failure.js';
+import {
+  describeIssue,
+  rateLimited,
+  retryAfter,
+  saidBy,
+  type ServiceWords,
+  statusTrouble,
+  type Trouble,
+  unreadable,
+} from './failure.js';
 import type { HttpAnswer } from './http.js';
 import { exchange, json, READ_POLICY, requestMsFor, type RetryPolicy, type Transport, withRetries } from './request.js';
 
@@ -36,6 +45,7 @@ export const pullSchema = z.pipe(
   z.object({
     head: z.object({
       sha: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
       ref: z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/)),
       repo: z.nullish(z.object({ full_name: z.string() })),
     }),
@@ -90,7 +100,12 @@ function strongest(names: readonly (string | null | undefined)[]): PermissionLev
   return PERMISSION_LEVELS[best] as PermissionLevel;
 }
 
-const REACTION_CONTENT: Record<Reaction, string> = { eyes: 'EYES', rocket: 'ROCKET', confused: 'CONFUSED', hooray: 'HOORAY' };
+const REACTION_CONTENT: Record<Reaction, string> = {
+  eyes: 'EYES',
+  rocket: 'ROCKET',
+  confused: 'CONFUSED',
+  hooray: 'HOORAY',
+};
 
 const mutationAnswer = z.record(
   z.string(),
@@ -106,7 +121,13 @@ const mutationAnswer = z.record(
 const graphqlBody = z.object({
   data: z.nullish(z.unknown()),
   errors: z.nullish(
-    z.array(z.object({ type: z.nullish(z.string()), message: z.nullish(z.string()), path: z.nullish(z.array(z.union([z.string(), z.number()]))) })),
+    z.array(
+      z.object({
+        type: z.nullish(z.string()),
+        message: z.nullish(z.string()),
+        path: z.nullish(z.array(z.union([z.string(), z.number()]))),
+      }),
+    ),
   ),
 });
 
@@ -164,13 +185,17 @@ export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPo
         {
           method,
           url: new URL(url),
-          headers: text === undefined ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+          headers:
+            text === undefined
+              ? headers
+              : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
           body: text,
         },
         doing,
       );
       if (!got.ok) return got;
-      if (got.answer.status < 200 || got.answer.status >= 300) return { ok: false, trouble: troubleOf(t, got.answer, doing) };
+      if (got.answer.status < 200 || got.answer.status >= 300)
+        return { ok: false, trouble: troubleOf(t, got.answer, doing) };
       const value = read(got.answer, t);
       return isTrouble(value) ? { ok: false, trouble: value } : { ok: true, value };
     });
@@ -255,7 +280,14 @@ export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPo
     },
 
     readPull: () =>
-      rest('GET', `${api}${repoPath}/pulls/${options.prNumber}`, undefined, 'reading the pull request', READ_PULL_FIX, parse(pullSchema, 'reading the pull request')),
+      rest(
+        'GET',
+        `${api}${repoPath}/pulls/${options.prNumber}`,
+        undefined,
+        'reading the pull request',
+        READ_PULL_FIX,
+        parse(pullSchema, 'reading the pull request'),
+      ),
 
     async readPermission(login) {
       const doing = `reading @${login}'s permission`;
@@ -367,5 +399,11 @@ function graphqlFailure(
 }
 
 function isTrouble(value: unknown): value is Trouble {
-  return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'failure' in value &&
+    'transient' in value &&
+    'mayHaveReached' in value
+  );
 }

@@ -46,7 +46,9 @@ function clientFor(url: URL): { client: Client; agent: Http.Agent } {
   if (!entry) {
     const client = process.getBuiltinModule(`node:${scheme}`) as Client;
     // A runner behind a proxy sets HTTPS_PROXY (and NO_PROXY): Node's agents honour them when given the environment.
-    const proxied = Boolean(process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy);
+    const proxied = Boolean(
+      process.env.HTTPS_PROXY || process.env.https_proxy || process.env.HTTP_PROXY || process.env.http_proxy,
+    );
     const options = { keepAlive: true, ...(proxied ? { proxyEnv: process.env } : {}) } as Http.AgentOptions;
     entry = { client, agent: new client.Agent(options) };
     clients.set(scheme, entry);
@@ -111,7 +113,8 @@ function problemOf(error: unknown, sent: boolean, signal: AbortSignal): HttpProb
   if (signal.aborted) return new HttpProblem('timeout', '', sent);
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   const safe = /^E[A-Z_]{2,30}$/.test(code) ? code : '';
-  if (safe === 'ECONNREFUSED' || safe === 'ENOTFOUND' || safe === 'EAI_AGAIN') return new HttpProblem('refused', safe, false);
+  if (safe === 'ECONNREFUSED' || safe === 'ENOTFOUND' || safe === 'EAI_AGAIN')
+    return new HttpProblem('refused', safe, false);
   return new HttpProblem('network', safe, sent);
 }
 

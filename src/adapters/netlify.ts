@@ -7,7 +7,16 @@ import * as z from 'zod/mini';
 import type { RateLimit } from '../core/follow.js';
 import { type Deploy, type DeployPage, PER_PAGE, type SkippedDeploy } from '../core/preview.js';
 import type { Clock, Deadline, NetlifyPort, Poll, Sent } from '../flow/ports.js';
-import { describeIssue, resetIn, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble, unreadable } from './failure.js';
+import {
+  describeIssue,
+  resetIn,
+  retryAfter,
+  saidBy,
+  type ServiceWords,
+  statusTrouble,
+  type Trouble,
+  unreadable,
+} from './failure.js';
 import type { HttpAnswer } from './http.js';
 import { exchange, json, READ_POLICY, remaining, requestMsFor, type Transport, withRetries } from './request.js';
 
@@ -51,6 +60,7 @@ export const deploySchema = z.pipe(
     context: nullable(z.string().check(z.regex(/^[a-z-]{1,40}$/))),
     review_id: nullable(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,10}$/)), z.transform(Number))])),
     commit_ref: nullable(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
     branch: nullable(z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/))),
     deploy_ssl_url: nullable(z.string().check(z.regex(HTTPS_URL))),
     deploy_url: nullable(z.string().check(z.regex(HTTPS_URL))),
@@ -112,7 +122,8 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
     withRetries<T>(t, READ_POLICY, async () => {
       const got = await get(t, path, doing);
       if (!got.ok) return got;
-      if (got.answer.status < 200 || got.answer.status >= 300) return { ok: false, trouble: troubleOf(t, got.answer, doing) };
+      if (got.answer.status < 200 || got.answer.status >= 300)
+        return { ok: false, trouble: troubleOf(t, got.answer, doing) };
       const value = read(got.answer);
       return isTrouble(value) ? { ok: false, trouble: value } : { ok: true, value };
     });
@@ -147,12 +158,17 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       { method: 'POST', url: new URL(`${base}${path}`), headers: { ...headers, 'Content-Length': '0' } },
       doing,
     );
-    if (!got.ok) return got.trouble.mayHaveReached ? { kind: 'unclear', failure: got.trouble.failure } : { kind: 'refused', failure: got.trouble.failure };
+    if (!got.ok)
+      return got.trouble.mayHaveReached
+        ? { kind: 'unclear', failure: got.trouble.failure }
+        : { kind: 'refused', failure: got.trouble.failure };
     const { status } = got.answer;
     if (status >= 200 && status < 300) return { kind: 'accepted' };
     const trouble = troubleOf(t, got.answer, doing);
     if (conflictMeansBusy && (status === 409 || status === 422)) return { kind: 'conflict', failure: trouble.failure };
-    return trouble.mayHaveReached ? { kind: 'unclear', failure: trouble.failure } : { kind: 'refused', failure: trouble.failure };
+    return trouble.mayHaveReached
+      ? { kind: 'unclear', failure: trouble.failure }
+      : { kind: 'refused', failure: trouble.failure };
   };
 
   return {
@@ -168,7 +184,9 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       const t = transportFor(siteId);
       const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(PER_PAGE) });
       if (branch) query.set('branch', branch);
-      const doing = branch ? `listing the deploy previews of branch ${branch.slice(0, 60)}` : 'listing the deploy previews';
+      const doing = branch
+        ? `listing the deploy previews of branch ${branch.slice(0, 60)}`
+        : 'listing the deploy previews';
       return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) =>
         pageOf(t, answer, doing),
       );
@@ -177,7 +195,9 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
     readDeploy(id) {
       const t = transportFor(null);
       const doing = 'reading the deploy';
-      return readWithRetries(t, `/deploys/${encodeURIComponent(id)}`, doing, (answer) => parse(t, answer, deploySchema, doing));
+      return readWithRetries(t, `/deploys/${encodeURIComponent(id)}`, doing, (answer) =>
+        parse(t, answer, deploySchema, doing),
+      );
     },
 
     async pollDeploy(id): Promise<Poll> {
@@ -237,7 +257,13 @@ function rateOf(answer: HttpAnswer, now: number): RateLimit | null {
 }
 
 function isTrouble(value: unknown): value is Trouble {
-  return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'failure' in value &&
+    'transient' in value &&
+    'mayHaveReached' in value
+  );
 }
 
 function netlifyWords(siteId: string | null): ServiceWords {

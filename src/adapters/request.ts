@@ -30,7 +30,9 @@ export function remaining(t: Transport): number {
   return t.deadline.endsAt - t.clock.now();
 }
 
-export type Exchanged = { readonly ok: true; readonly answer: HttpAnswer } | { readonly ok: false; readonly trouble: Trouble };
+export type Exchanged =
+  | { readonly ok: true; readonly answer: HttpAnswer }
+  | { readonly ok: false; readonly trouble: Trouble };
 
 /** Sends one request; an answer of any status comes back, no answer becomes a Trouble. */
 export async function exchange(t: Transport, request: Omit<HttpRequest, 'signal'>, doing: string): Promise<Exchanged> {

@@ -80,20 +80,25 @@ const BLOCK_TAGS =
   'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|' +
   'menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
 /** The start conditions of the seven kinds of HTML block, and how each ends. */
-const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'blank'; readonly interrupts: boolean }[] = [
-  { start: /^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:pre|script|style|textarea)>/i, interrupts: true },
-  { start: /^ {0,3}<!--/, end: /-->/, interrupts: true },
-  { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
-  { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },
-  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interrupts: true },
-  { start: new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?:[ \\t]|/?>|$)`, 'i'), end: 'blank', interrupts: true },
-  {
-    start:
-      /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/,
-    end: 'blank',
-    interrupts: false,
-  },
-];
+const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'blank'; readonly interrupts: boolean }[] =
+  [
+    {
+      start: /^ {0,3}<(?:pre|script|style|textarea)(?:[ \t>]|$)/i,
+      end: /<\/(?:pre|script|style|textarea)>/i,
+      interrupts: true,
+    },
+    { start: /^ {0,3}<!--/, end: /-->/, interrupts: true },
+    { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
+    { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },
+    { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interrupts: true },
+    { start: new RegExp(`^ {0,3}</?(?:${BLOCK_TAGS})(?:[ \\t]|/?>|$)`, 'i'), end: 'blank', interrupts: true },
+    {
+      start:
+        /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/,
+      end: 'blank',
+      interrupts: false,
+    },
+  ];
 
 /**
  * The lines that GitHub renders as text, blanks trimmed: not in code, quotes, HTML blocks or HTML

@@ -49,7 +49,10 @@ export type Decision =
   | { readonly kind: 'retry'; readonly because: 'failed' | 'forced' | 'canceled' }
   /** A stuck build: cancel it, then retry. */
   | { readonly kind: 'restart'; readonly stuckMinutes: number }
-  | { readonly kind: 'skip'; readonly because: 'ready' | 'in-progress' | 'pending-review' | 'rejected' | 'unknown-state' }
+  | {
+      readonly kind: 'skip';
+      readonly because: 'ready' | 'in-progress' | 'pending-review' | 'rejected' | 'unknown-state';
+    }
   | { readonly kind: 'skip'; readonly because: 'canceled'; readonly canceled: Canceled }
   | { readonly kind: 'skip'; readonly because: 'stuck'; readonly stuckMinutes: number }
   | { readonly kind: 'not-found' };
@@ -78,13 +81,19 @@ export function stuckFor(deploy: Deploy, context: DecisionContext): number | nul
   return minutes >= context.stuckMinutes ? minutes : null;
 }
 
-export function decide(command: Exclude<CommandName, 'ok-to-test'>, preview: Deploy | null, context: DecisionContext): Decision {
+export function decide(
+  command: Exclude<CommandName, 'ok-to-test'>,
+  preview: Deploy | null,
+  context: DecisionContext,
+): Decision {
   if (!preview) return { kind: 'not-found' };
   const { state } = preview;
   if (state === 'error') {
     const canceled = canceledHow(preview.errorMessage);
     if (!canceled) return { kind: 'retry', because: 'failed' };
-    return command === 'rebuild' ? { kind: 'retry', because: 'canceled' } : { kind: 'skip', because: 'canceled', canceled };
+    return command === 'rebuild'
+      ? { kind: 'retry', because: 'canceled' }
+      : { kind: 'skip', because: 'canceled', canceled };
   }
   if (state === 'ready') {
     return command === 'rebuild' ? { kind: 'retry', because: 'forced' } : { kind: 'skip', because: 'ready' };
@@ -96,7 +105,9 @@ export function decide(command: Exclude<CommandName, 'ok-to-test'>, preview: Dep
   if (IN_PROGRESS_STATES.has(state)) {
     const stuck = stuckFor(preview, context);
     if (stuck === null) return { kind: 'skip', because: 'in-progress' };
-    return command === 'rebuild' ? { kind: 'restart', stuckMinutes: stuck } : { kind: 'skip', because: 'stuck', stuckMinutes: stuck };
+    return command === 'rebuild'
+      ? { kind: 'restart', stuckMinutes: stuck }
+      : { kind: 'skip', because: 'stuck', stuckMinutes: stuck };
   }
   return { kind: 'skip', because: 'unknown-state' };
 }
@@ -191,9 +202,18 @@ export const STATE_TABLE: readonly StateRow[] = [
     rebuild: 'skip',
     reply: 'A Netlify team member rejected this deploy.',
   },
-  ...['new', 'enqueued', 'building', 'uploading', 'uploaded', 'preparing', 'prepared', 'processing', 'processed', 'retrying'].map(
-    inProgressRow,
-  ),
+  ...[
+    'new',
+    'enqueued',
+    'building',
+    'uploading',
+    'uploaded',
+    'preparing',
+    'prepared',
+    'processing',
+    'processed',
+    'retrying',
+  ].map(inProgressRow),
   {
     state: 'in progress, unchanged for `stuck-minutes` (stuck)',
     example: { state: 'building', stuck: true },

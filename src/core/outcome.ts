@@ -109,7 +109,10 @@ export type Outcome =
       readonly command: CommandName;
       readonly sites: readonly SiteOutcome[];
       /** Set when nothing was done for the whole command: the PR closed since, or already labeled. */
-      readonly whole: { readonly kind: 'closed'; readonly merged: boolean } | { readonly kind: 'labeled'; readonly label: string } | null;
+      readonly whole:
+        | { readonly kind: 'closed'; readonly merged: boolean }
+        | { readonly kind: 'labeled'; readonly label: string }
+        | null;
     }
   | { readonly result: 'not-found'; readonly command: Acting; readonly sites: readonly SiteOutcome[] }
   | {

@@ -91,7 +91,8 @@ export function denialText(denial: Denial, command: CommandName): string {
   if (denial.permission) {
     return `@${denial.login} has ${denial.permission.granted} permission on the repository, and ${denial.permission.required} is required`;
   }
-  if (command === 'rebuild' && denial.prTrusted) return `@${denial.login} is not trusted to rebuild previews on this PR`;
+  if (command === 'rebuild' && denial.prTrusted)
+    return `@${denial.login} is not trusted to rebuild previews on this PR`;
   if (command === 'ok-to-test') return `@${denial.login} is not trusted to mark this PR ok to test`;
   return `@${denial.login} is not trusted to run commands on this PR`;
 }
@@ -187,7 +188,9 @@ export function siteHint(site: SiteOutcome, ctx: SentenceContext): string {
     case 'stuck':
       return `Comment ${rebuild} to cancel it and build again.`;
     case 'pending-review':
-      return site.preview.logUrl ? `A team member can approve it on its page in the Netlify app: ${site.preview.logUrl}` : '';
+      return site.preview.logUrl
+        ? `A team member can approve it on its page in the Netlify app: ${site.preview.logUrl}`
+        : '';
     default:
       return '';
   }

@@ -34,7 +34,9 @@ export async function act(
     follow: null,
   });
   if (ctx.dryRun) {
-    ctx.log.info(`dry-run: the ${decision.kind === 'restart' ? 'cancel and the retry were' : 'retry was'} not requested for deploy ${preview.id}.`);
+    ctx.log.info(
+      `dry-run: the ${decision.kind === 'restart' ? 'cancel and the retry were' : 'retry was'} not requested for deploy ${preview.id}.`,
+    );
     return retried(null);
   }
   if (decision.kind === 'restart') {
@@ -42,7 +44,9 @@ export async function act(
     if (canceled.kind !== 'accepted') {
       return { result: 'failed', site, preview, step: 'cancel', failure: canceled.failure };
     }
-    ctx.log.info(`Netlify canceled the stuck build of deploy ${preview.id} (${decision.stuckMinutes} minutes without a change).`);
+    ctx.log.info(
+      `Netlify canceled the stuck build of deploy ${preview.id} (${decision.stuckMinutes} minutes without a change).`,
+    );
   }
   const sent = await netlify.retry(preview.id);
   return answered(netlify, site, preview, sent, ctx, retried);
@@ -71,7 +75,9 @@ async function answered(
       return failed(sent.failure, 'retry');
     case 'conflict': {
       // Refused, perhaps because a build started since the deploy was read (a push, another command).
-      ctx.log.info(`Netlify refused the retry of deploy ${preview.id}; reading it to see whether a build is running now.`);
+      ctx.log.info(
+        `Netlify refused the retry of deploy ${preview.id}; reading it to see whether a build is running now.`,
+      );
       const after = await readAgain(netlify, preview, ctx.log, 'the refused retry');
       if (!after) return failed(sent.failure, 'retry');
       const now = decide(ctx.command, after, ctx.decision);
@@ -81,7 +87,9 @@ async function answered(
       return failed(sent.failure, 'retry', after);
     }
     case 'unclear': {
-      ctx.log.warning(`The retry's answer was lost (${sent.failure.what}); reading the deploy instead of sending it again.`);
+      ctx.log.warning(
+        `The retry's answer was lost (${sent.failure.what}); reading the deploy instead of sending it again.`,
+      );
       const after = await readAgain(netlify, preview, ctx.log, 'the lost answer');
       if (!after) return failed(sent.failure, 'unclear');
       if (retryTookEffect(preview, after)) return retried(after);
@@ -95,7 +103,9 @@ async function readAgain(netlify: NetlifyPort, preview: Deploy, log: Log, after:
   try {
     return await netlify.readDeploy(preview.id);
   } catch (error) {
-    log.warning(`Reading the deploy after ${after} failed too: ${error instanceof PortError ? error.failure.what : 'unexpected error'}.`);
+    log.warning(
+      `Reading the deploy after ${after} failed too: ${error instanceof PortError ? error.failure.what : 'unexpected error'}.`,
+    );
     return null;
   }
 }

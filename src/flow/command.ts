@@ -48,7 +48,8 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   if (chosen.kind === 'resolve') {
     // A word that may be the name of a site only Netlify can name: asked only for a trusted commenter.
     const verdict = await trust.settle(chosen.command);
-    if (verdict.kind !== 'trusted') return quietly({ result: 'ignored', command: null, ignored: { kind: 'unresolved-site', word: chosen.word } });
+    if (verdict.kind !== 'trusted')
+      return quietly({ result: 'ignored', command: null, ignored: { kind: 'unresolved-site', word: chosen.word } });
     chosen = chooseLine(input.lines, await resolveNames(input.sites, ports, log));
   }
   if (chosen.kind !== 'chosen') {
@@ -63,7 +64,9 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   // Round trip 1: everything that does not depend on another answer goes out together.
   const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(ports.github.react('eyes'), log);
   const first = trust.judge(command);
-  log.info(`Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: ${describe(first, event.commenterLogin)}.`);
+  log.info(
+    `Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: ${describe(first, event.commenterLogin)}.`,
+  );
   const trusted = first.kind === 'trusted';
   // Trust settled by the event: the PR and the first pages go out with the eyes.
   const early = trusted && command !== 'ok-to-test' ? startLookups(ports, sites, log) : null;
@@ -77,29 +80,26 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   if (command === 'ok-to-test') return done(await okToTest(settings, event, ports), acknowledged);
 
   const { pull, pages } = early ?? startLookups(ports, sites, log);
-  const found = await Promise.all(
-    sites.map((site, i) =>
-      findPreview(ports.netlify, site, event.prNumber, pages[i] as Promise<DeployPage>, pull, log).catch(
-        (error: unknown): SiteOutcome => ({ result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) }),
-      ),
-    ),
-  );
-  const head = await pull;
-  if (head && !head.open) {
-    return done({ result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } }, acknowledged);
-  }
-
-  const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
+  // Each site acts once its own preview is found and the PR is known to be open: one site's longer lookup
+  // (its branch, more pages) does not hold up another site's retry by a round trip.
   const outcomes = await Promise.all(
-    sites.map(async (site, i): Promise<SiteOutcome> => {
-      const lookup = found[i];
-      if (!lookup || 'result' in lookup) return lookup as SiteOutcome;
+    sites.map(async (site, i): Promise<SiteOutcome | null> => {
+      let lookup: Awaited<ReturnType<typeof findPreview>>;
+      try {
+        lookup = await findPreview(ports.netlify, site, event.prNumber, pages[i] as Promise<DeployPage>, pull, log);
+      } catch (error) {
+        return { result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) };
+      }
+      const head = await pull;
+      if (head && !head.open) return null;
       if (lookup.kind === 'none') return { result: 'not-found', site, pageLimit: lookup.pageLimit };
       const preview = lookup.preview;
+      const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
       const decision = decide(command, preview, decisionContext);
       const stale = staleOf(preview.commitRef, head?.headSha ?? null);
       if (decision.kind === 'not-found') return { result: 'not-found', site, pageLimit: null };
-      if (decision.kind === 'skip') return { result: 'skipped', site, preview, decision, raced: null, stale, follow: null };
+      if (decision.kind === 'skip')
+        return { result: 'skipped', site, preview, decision, raced: null, stale, follow: null };
       const acted = await act(ports.netlify, site, preview, decision, {
         command,
         dryRun: settings.dryRun,
@@ -109,7 +109,14 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
       return acted.result === 'retried' || acted.result === 'skipped' ? { ...acted, stale } : acted;
     }),
   );
-  return done(markFollows(fromSites(command, outcomes), settings), acknowledged);
+  const head = await pull;
+  if (head && !head.open) {
+    return done(
+      { result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } },
+      acknowledged,
+    );
+  }
+  return done(markFollows(fromSites(command, outcomes as SiteOutcome[]), settings), acknowledged);
 
   function quietly(outcome: Outcome): Handled {
     return { outcome, reported: { shown: true, reply: null, fix: null } };
@@ -125,7 +132,9 @@ function startLookups(ports: Ports, sites: readonly SiteRef[], log: FlowDeps['lo
   const pull = ports.github.readPull().then(
     (value): Pull | null => value,
     (error: unknown) => {
-      log.warning(`Could not read the pull request, so it is not known whether it is still open: ${failureOf(error).what}.`);
+      log.warning(
+        `Could not read the pull request, so it is not known whether it is still open: ${failureOf(error).what}.`,
+      );
       return null;
     },
   );
@@ -182,13 +191,19 @@ async function resolveNames(sites: readonly SiteRef[], ports: Ports, log: FlowDe
 
 async function okToTest(settings: Settings, event: CommentEvent, ports: Ports): Promise<Outcome> {
   const label = settings.trust.okToTestLabel;
-  if (hasLabel(event.labels, label)) return { result: 'skipped', command: 'ok-to-test', sites: [], whole: { kind: 'labeled', label } };
+  if (hasLabel(event.labels, label))
+    return { result: 'skipped', command: 'ok-to-test', sites: [], whole: { kind: 'labeled', label } };
   if (settings.dryRun) return { result: 'labeled', command: 'ok-to-test', label, dryRun: true };
   try {
     await ports.github.addLabel(label);
     return { result: 'labeled', command: 'ok-to-test', label, dryRun: false };
   } catch (error) {
-    return { result: 'failed', command: 'ok-to-test', sites: [], problem: { kind: 'failure', failure: failureOf(error) } };
+    return {
+      result: 'failed',
+      command: 'ok-to-test',
+      sites: [],
+      problem: { kind: 'failure', failure: failureOf(error) },
+    };
   }
 }
 
@@ -197,7 +212,8 @@ function markFollows(outcome: Outcome, settings: Settings): Outcome {
   if (settings.follow === 'off' || settings.dryRun || !('sites' in outcome)) return outcome;
   const sites = outcome.sites.map((site): SiteOutcome => {
     if (site.result === 'retried') return { ...site, follow: 'pending' };
-    if (site.result === 'skipped' && (site.raced || site.decision.because === 'in-progress')) return { ...site, follow: 'pending' };
+    if (site.result === 'skipped' && (site.raced || site.decision.because === 'in-progress'))
+      return { ...site, follow: 'pending' };
     return site;
   });
   return { ...outcome, sites } as Outcome;

@@ -55,7 +55,9 @@ export async function followBuilds(input: FollowInput, deps: FlowDeps): Promise<
     const end = await watch(start, netlify, input, windowEnd, deps);
     sites[index] = { ...(site as Extract<SiteOutcome, { result: 'retried' | 'skipped' }>), follow: end };
     sites = [...sites];
-    log.info(`Following ${start.id} on ${site.site.id} ended: ${end.end}${end.state ? ` (${end.state})` : ''} after ${end.seconds} s.`);
+    log.info(
+      `Following ${start.id} on ${site.site.id} ended: ${end.end}${end.state ? ` (${end.state})` : ''} after ${end.seconds} s.`,
+    );
     if (end.end !== 'stopped') await show(endReactions([sites[index] as SiteOutcome]), EDIT_MS);
   };
 

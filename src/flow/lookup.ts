@@ -51,7 +51,9 @@ export async function findPreview(
       prNumber,
     );
     if (onBranch) return { kind: 'found', preview: onBranch };
-    log.info(`No preview of PR #${prNumber} among the deploys of its branch on ${site.id}; paging through the site's deploys.`);
+    log.info(
+      `No preview of PR #${prNumber} among the deploys of its branch on ${site.id}; paging through the site's deploys.`,
+    );
   }
 
   let previous = first;
@@ -59,7 +61,9 @@ export async function findPreview(
     if (!mayFindOlder(previous, since)) return { kind: 'none', pageLimit: null };
     const next = checked(await netlify.listPreviews(site.id, { page }), prNumber, site, log);
     if (repeats(next, previous)) {
-      log.warning(`Netlify answered page ${page} of ${site.id}'s deploys with the page before it again; paging stops there.`);
+      log.warning(
+        `Netlify answered page ${page} of ${site.id}'s deploys with the page before it again; paging stops there.`,
+      );
       return { kind: 'none', pageLimit: null };
     }
     const match = choosePreview(next.deploys, prNumber);

@@ -76,7 +76,12 @@ export type Sent =
 export type Poll =
   | { readonly kind: 'deploy'; readonly deploy: Deploy; readonly rate: RateLimit | null }
   | { readonly kind: 'gone' }
-  | { readonly kind: 'failed'; readonly failure: Failure; readonly rate: RateLimit | null; readonly retryAt: number | null };
+  | {
+      readonly kind: 'failed';
+      readonly failure: Failure;
+      readonly rate: RateLimit | null;
+      readonly retryAt: number | null;
+    };
 
 /** Netlify, with one token. */
 export interface NetlifyPort {

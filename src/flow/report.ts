@@ -54,13 +54,16 @@ export async function report(
   const body = wantsReply(outcome, settings) ? renderReply(outcome, replyContext(settings, event, runUrl)) : null;
   const reactions = finalReactions(outcome);
   if (settings.dryRun) {
-    log.info(`dry-run: would react ${reactions.join(' and ') || '(no final reaction)'} and ${body === null ? 'post no reply' : 'reply:'}`);
+    log.info(
+      `dry-run: would react ${reactions.join(' and ') || '(no final reaction)'} and ${body === null ? 'post no reply' : 'reply:'}`,
+    );
     if (body !== null) for (const line of body.split('\n')) log.info(`  ${line}`);
     return { shown: true, reply: null, fix: null };
   }
   const github = deps.connect({ endsAt: clock.now() + reportBudgetMs(settings.timeoutSeconds) }).github;
   const reported = await github.report({ body, reactions });
-  for (const failure of reported.failures) log.warning(`${capitalize(failure.what)}${failure.said ? ` (${failure.said})` : ''}: ${failure.fix}.`);
+  for (const failure of reported.failures)
+    log.warning(`${capitalize(failure.what)}${failure.said ? ` (${failure.said})` : ''}: ${failure.fix}.`);
   if (reported.reply) log.info(`Replied: ${reported.reply.url}`);
   // The eyes reaction is waited for only when it is all the PR shows: a hung one must not hold up the reply.
   const nothingMore = body === null && reactions.length === 0;
