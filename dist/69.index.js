@@ -240,7 +240,12 @@ const TABLE = [
         fix: (_w, wait) => commentAgain(wait),
         transient: true,
     },
-    { when: (s) => s >= 500, what: (w, doing) => `${w.service} failed while ${doing}`, fix: () => 'try again later', transient: true },
+    {
+        when: (s) => s >= 500,
+        what: (w, doing) => `${w.service} failed while ${doing}`,
+        fix: () => 'try again later',
+        transient: true,
+    },
     {
         when: () => true,
         what: (w, doing) => `${w.service} refused ${doing}`,
@@ -274,7 +279,11 @@ function problemTrouble(words, problem, doing) {
     switch (p.kind) {
         case 'timeout':
             return {
-                failure: { ...base, what: `${words.service} did not answer in time while ${doing}`, fix: `check ${words.service}'s status, or raise timeout-seconds` },
+                failure: {
+                    ...base,
+                    what: `${words.service} did not answer in time while ${doing}`,
+                    fix: `check ${words.service}'s status, or raise timeout-seconds`,
+                },
                 transient: true,
                 mayHaveReached: p.sent,
                 retryAfterMs: null,
@@ -360,7 +369,9 @@ function describeIssue(issue) {
     if (!issue)
         return 'body: not valid';
     // A key of the answer is data: only a plain field name is repeated, anything else is shown as `…`.
-    const where = issue.path.map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…')).join('.') || 'body';
+    const where = issue.path
+        .map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…'))
+        .join('.') || 'body';
     const missing = /received undefined$/.test(issue.message);
     return (0,core_text/* oneLine */.TN)(`${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`).slice(0, 120);
 }
@@ -442,6 +453,7 @@ function json(answer) {
 const pullSchema = schemas/* pipe */.FsL(schemas/* object */.Ikc({
     head: schemas/* object */.Ikc({
         sha: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[0-9a-f]{40,64}$/)),
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
         ref: schemas/* string */.YjP().check(api/* _regex */.Fk(/^[^\s\x00-\x1f\x7f]{1,255}$/)),
         repo: schemas/* nullish */.cl6(schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() })),
     }),
@@ -486,7 +498,12 @@ function strongest(names) {
     }
     return PERMISSION_LEVELS[best];
 }
-const REACTION_CONTENT = { eyes: 'EYES', rocket: 'ROCKET', confused: 'CONFUSED', hooray: 'HOORAY' };
+const REACTION_CONTENT = {
+    eyes: 'EYES',
+    rocket: 'ROCKET',
+    confused: 'CONFUSED',
+    hooray: 'HOORAY',
+};
 const mutationAnswer = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* nullish */.cl6(schemas/* object */.Ikc({
     commentEdge: schemas/* nullish */.cl6(schemas/* object */.Ikc({ node: schemas/* nullish */.cl6(schemas/* object */.Ikc({ id: schemas/* string */.YjP(), url: schemas/* string */.YjP() })) })),
     issueComment: schemas/* nullish */.cl6(schemas/* object */.Ikc({ id: schemas/* string */.YjP(), url: schemas/* string */.YjP() })),
@@ -494,7 +511,11 @@ const mutationAnswer = schemas/* record */.g1P(schemas/* string */.YjP(), schema
 })));
 const graphqlBody = schemas/* object */.Ikc({
     data: schemas/* nullish */.cl6(schemas/* unknown */.L5J()),
-    errors: schemas/* nullish */.cl6(schemas/* array */.YOg(schemas/* object */.Ikc({ type: schemas/* nullish */.cl6(schemas/* string */.YjP()), message: schemas/* nullish */.cl6(schemas/* string */.YjP()), path: schemas/* nullish */.cl6(schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]))) }))),
+    errors: schemas/* nullish */.cl6(schemas/* array */.YOg(schemas/* object */.Ikc({
+        type: schemas/* nullish */.cl6(schemas/* string */.YjP()),
+        message: schemas/* nullish */.cl6(schemas/* string */.YjP()),
+        path: schemas/* nullish */.cl6(schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]))),
+    }))),
 });
 const PERMISSIONS_FIX = 'give the job `permissions: issues: write` and `pull-requests: write` (needed to react and reply), or set github-token to a token that has them';
 const READ_PULL_FIX = 'give the job `permissions: pull-requests: read` (needed to read the pull request), or set github-token to a token that has it';
@@ -534,7 +555,9 @@ function githubPort(options, deadline) {
             const got = await exchange(t, {
                 method,
                 url: new URL(url),
-                headers: text === undefined ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+                headers: text === undefined
+                    ? headers
+                    : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
                 body: text,
             }, doing);
             if (!got.ok)
@@ -685,7 +708,11 @@ function graphqlFailure(error, secrets, doing) {
     return { service: 'GitHub', status: 200, what: `GitHub failed ${part}`, said, fix: 'see the message from GitHub' };
 }
 function isTrouble(value) {
-    return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
+    return (typeof value === 'object' &&
+        value !== null &&
+        'failure' in value &&
+        'transient' in value &&
+        'mayHaveReached' in value);
 }
 
 // EXTERNAL MODULE: ./src/core/preview.ts
@@ -723,6 +750,7 @@ const deploySchema = schemas/* pipe */.FsL(schemas/* object */.Ikc({
     context: nullable(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[a-z-]{1,40}$/))),
     review_id: nullable(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* pipe */.FsL(schemas/* string */.YjP().check(api/* _regex */.Fk(/^\d{1,10}$/)), schemas/* transform */.pdi(Number))])),
     commit_ref: nullable(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[0-9a-f]{7,64}$/))),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
     branch: nullable(schemas/* string */.YjP().check(api/* _regex */.Fk(/^[^\s\x00-\x1f\x7f]{1,255}$/))),
     deploy_ssl_url: nullable(schemas/* string */.YjP().check(api/* _regex */.Fk(HTTPS_URL))),
     deploy_url: nullable(schemas/* string */.YjP().check(api/* _regex */.Fk(HTTPS_URL))),
@@ -804,14 +832,18 @@ function netlifyPort(options, deadline) {
         }
         const got = await exchange(t, { method: 'POST', url: new URL(`${base}${path}`), headers: { ...headers, 'Content-Length': '0' } }, doing);
         if (!got.ok)
-            return got.trouble.mayHaveReached ? { kind: 'unclear', failure: got.trouble.failure } : { kind: 'refused', failure: got.trouble.failure };
+            return got.trouble.mayHaveReached
+                ? { kind: 'unclear', failure: got.trouble.failure }
+                : { kind: 'refused', failure: got.trouble.failure };
         const { status } = got.answer;
         if (status >= 200 && status < 300)
             return { kind: 'accepted' };
         const trouble = troubleOf(t, got.answer, doing);
         if (conflictMeansBusy && (status === 409 || status === 422))
             return { kind: 'conflict', failure: trouble.failure };
-        return trouble.mayHaveReached ? { kind: 'unclear', failure: trouble.failure } : { kind: 'refused', failure: trouble.failure };
+        return trouble.mayHaveReached
+            ? { kind: 'unclear', failure: trouble.failure }
+            : { kind: 'refused', failure: trouble.failure };
     };
     return {
         async siteName(siteId) {
@@ -824,7 +856,9 @@ function netlifyPort(options, deadline) {
             const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(preview/* PER_PAGE */.EK) });
             if (branch)
                 query.set('branch', branch);
-            const doing = branch ? `listing the deploy previews of branch ${branch.slice(0, 60)}` : 'listing the deploy previews';
+            const doing = branch
+                ? `listing the deploy previews of branch ${branch.slice(0, 60)}`
+                : 'listing the deploy previews';
             return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) => pageOf(t, answer, doing));
         },
         readDeploy(id) {
@@ -891,7 +925,11 @@ function rateOf(answer, now) {
     return { remaining: left, resetAt: reset === null ? null : now + reset };
 }
 function netlify_isTrouble(value) {
-    return typeof value === 'object' && value !== null && 'failure' in value && 'transient' in value && 'mayHaveReached' in value;
+    return (typeof value === 'object' &&
+        value !== null &&
+        'failure' in value &&
+        'transient' in value &&
+        'mayHaveReached' in value);
 }
 function netlifyWords(siteId) {
     return {
@@ -1092,7 +1130,9 @@ function decide(command, preview, context) {
         const canceled = canceledHow(preview.errorMessage);
         if (!canceled)
             return { kind: 'retry', because: 'failed' };
-        return command === 'rebuild' ? { kind: 'retry', because: 'canceled' } : { kind: 'skip', because: 'canceled', canceled };
+        return command === 'rebuild'
+            ? { kind: 'retry', because: 'canceled' }
+            : { kind: 'skip', because: 'canceled', canceled };
     }
     if (state === 'ready') {
         return command === 'rebuild' ? { kind: 'retry', because: 'forced' } : { kind: 'skip', because: 'ready' };
@@ -1108,7 +1148,9 @@ function decide(command, preview, context) {
         const stuck = stuckFor(preview, context);
         if (stuck === null)
             return { kind: 'skip', because: 'in-progress' };
-        return command === 'rebuild' ? { kind: 'restart', stuckMinutes: stuck } : { kind: 'skip', because: 'stuck', stuckMinutes: stuck };
+        return command === 'rebuild'
+            ? { kind: 'restart', stuckMinutes: stuck }
+            : { kind: 'skip', because: 'stuck', stuckMinutes: stuck };
     }
     return { kind: 'skip', because: 'unknown-state' };
 }
@@ -1184,7 +1226,18 @@ const STATE_TABLE = [
         rebuild: 'skip',
         reply: 'A Netlify team member rejected this deploy.',
     },
-    ...['new', 'enqueued', 'building', 'uploading', 'uploaded', 'preparing', 'prepared', 'processing', 'processed', 'retrying'].map(inProgressRow),
+    ...[
+        'new',
+        'enqueued',
+        'building',
+        'uploading',
+        'uploaded',
+        'preparing',
+        'prepared',
+        'processing',
+        'processed',
+        'retrying',
+    ].map(inProgressRow),
     {
         state: 'in progress, unchanged for `stuck-minutes` (stuck)',
         example: { state: 'building', stuck: true },
@@ -1456,19 +1509,23 @@ async function runCommand(input, deps) {
     if (command === 'ok-to-test')
         return done(await okToTest(settings, event, ports), acknowledged);
     const { pull, pages } = early ?? startLookups(ports, sites, log);
-    const found = await Promise.all(sites.map((site, i) => findPreview(ports.netlify, site, event.prNumber, pages[i], pull, log).catch((error) => ({ result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) }))));
-    const head = await pull;
-    if (head && !head.open) {
-        return done({ result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } }, acknowledged);
-    }
-    const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
+    // Each site acts once its own preview is found and the PR is known to be open: one site's longer lookup
+    // (its branch, more pages) does not hold up another site's retry by a round trip.
     const outcomes = await Promise.all(sites.map(async (site, i) => {
-        const lookup = found[i];
-        if (!lookup || 'result' in lookup)
-            return lookup;
+        let lookup;
+        try {
+            lookup = await findPreview(ports.netlify, site, event.prNumber, pages[i], pull, log);
+        }
+        catch (error) {
+            return { result: 'failed', site, preview: null, step: 'lookup', failure: failureOf(error) };
+        }
+        const head = await pull;
+        if (head && !head.open)
+            return null;
         if (lookup.kind === 'none')
             return { result: 'not-found', site, pageLimit: lookup.pageLimit };
         const preview = lookup.preview;
+        const decisionContext = { now: clock.now(), stuckMinutes: settings.stuckMinutes };
         const decision = decide(command, preview, decisionContext);
         const stale = staleOf(preview.commitRef, head?.headSha ?? null);
         if (decision.kind === 'not-found')
@@ -1483,6 +1540,10 @@ async function runCommand(input, deps) {
         });
         return acted.result === 'retried' || acted.result === 'skipped' ? { ...acted, stale } : acted;
     }));
+    const head = await pull;
+    if (head && !head.open) {
+        return done({ result: 'skipped', command, sites: [], whole: { kind: 'closed', merged: head.merged } }, acknowledged);
+    }
     return done(markFollows((0,core_outcome/* fromSites */.r_)(command, outcomes), settings), acknowledged);
     function quietly(outcome) {
         return { outcome, reported: { shown: true, reply: null, fix: null } };
@@ -1558,7 +1619,12 @@ async function okToTest(settings, event, ports) {
         return { result: 'labeled', command: 'ok-to-test', label, dryRun: false };
     }
     catch (error) {
-        return { result: 'failed', command: 'ok-to-test', sites: [], problem: { kind: 'failure', failure: failureOf(error) } };
+        return {
+            result: 'failed',
+            command: 'ok-to-test',
+            sites: [],
+            problem: { kind: 'failure', failure: failureOf(error) },
+        };
     }
 }
 /** Marks the builds that are to be followed: those retried, and those already in progress. */
@@ -1846,13 +1912,20 @@ function siteList(value, ctx, where) {
         }
     }
     if (all.length > MAX_SITES) {
-        ctx.issues.push({ code: 'custom', message: `${where}lists ${all.length} sites; at most ${MAX_SITES} are allowed`, input: value });
+        ctx.issues.push({
+            code: 'custom',
+            message: `${where}lists ${all.length} sites; at most ${MAX_SITES} are allowed`,
+            input: value,
+        });
         return null;
     }
     return all;
 }
 const siteConfig = schemas/* pipe */.FsL(schemas/* string */.YjP().check(api/* _trim */.WN(), schemas/* refine */.YPB((value) => value !== '', "is empty: set it to the Netlify site's API ID (Site configuration > General > Site information) or its domain")), schemas/* transform */.pdi((value, ctx) => {
-    const lines = value.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     if (!lines.some((line) => MAP_LINE.test(line))) {
         return { kind: 'list', sites: siteList(value, ctx, ': ') ?? [] };
     }
@@ -1925,7 +1998,8 @@ const INPUT_NAMES = Object.keys(settings_schemas);
 /** One input, parsed; an InputError when it is not valid. */
 function parseInput(name, read) {
     const raw = read(name);
-    const given = raw ?? (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : '');
+    const given = raw ??
+        (name in INPUT_DEFAULTS && name !== 'github-token' ? INPUT_DEFAULTS[name] : '');
     const parsed = core_parse/* safeParse */.xL(settings_schemas[name], given);
     if (parsed.success)
         return parsed.data;
@@ -1936,7 +2010,11 @@ function readSettings(read) {
     const v = {};
     for (const name of INPUT_NAMES)
         v[name] = parseInput(name, read);
-    const words = { retest: v['retest-command'], rebuild: v['rebuild-command'], okToTest: v['ok-to-test-command'] || null };
+    const words = {
+        retest: v['retest-command'],
+        rebuild: v['rebuild-command'],
+        okToTest: v['ok-to-test-command'] || null,
+    };
     const lower = [words.retest, words.rebuild, words.okToTest ?? ''].map((word) => word.toLowerCase());
     if (lower[0] === lower[1]) {
         throw new InputError('rebuild-command', 'Inputs retest-command and rebuild-command must be different words.');
@@ -1981,7 +2059,11 @@ function wordsDespiteErrors(read) {
             return INPUT_DEFAULTS[name];
         }
     };
-    return { retest: word('retest-command'), rebuild: word('rebuild-command'), okToTest: word('ok-to-test-command') || null };
+    return {
+        retest: word('retest-command'),
+        rebuild: word('rebuild-command'),
+        okToTest: word('ok-to-test-command') || null,
+    };
 }
 /** The sites listed for a repository (`owner/repo`, any case), or null when the map has no line for it. */
 function sitesFor(config, repository) {
@@ -2115,7 +2197,14 @@ async function run(env, toolkit, deps = {}) {
     const pending = (0,core_outcome/* sitesOf */.Yc)(outcome).some((site) => 'follow' in site && site.follow === 'pending');
     let handoff = '';
     if (pending && settings.follow === 'here') {
-        outcome = await followWithStop(deps, (stop) => followBuilds({ outcome, replyId: handled.reported.reply, ctx: replyContext(settings, event, runUrl), startedAt, followMinutes: settings.followMinutes, stop }, flowDeps));
+        outcome = await followWithStop(deps, (stop) => followBuilds({
+            outcome,
+            replyId: handled.reported.reply,
+            ctx: replyContext(settings, event, runUrl),
+            startedAt,
+            followMinutes: settings.followMinutes,
+            stop,
+        }, flowDeps));
     }
     else if (pending && settings.follow === 'next-job') {
         const { writeHandoff } = await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 989));
@@ -2186,10 +2275,17 @@ async function refuseConfiguration(error, env, toolkit, clock, raw, eventName) {
     const screened = event ? screenComment(eventName, () => event, words, apps) : null;
     const command = screened?.kind === 'command' ? chooseLine(screened.lines, []) : null;
     const name = command && command.kind !== 'none' ? command.command : null;
-    const outcome = { result: 'failed', command: name, sites: [], problem: { kind: 'input', input: error.input, message: error.message } };
+    const outcome = {
+        result: 'failed',
+        command: name,
+        sites: [],
+        problem: { kind: 'input', input: error.input, message: error.message },
+    };
     const token = input('github-token');
     if (event && name && token && !/\s/.test(token)) {
-        const github = githubPort(githubOptions(token, event, env, clock), { endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])) });
+        const github = githubPort(githubOptions(token, event, env, clock), {
+            endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])),
+        });
         const body = (0,reply/* renderReply */.Vv)(outcome, {
             login: event.commenterLogin,
             prNumber: event.prNumber,
@@ -2216,7 +2312,9 @@ function finish(outcome, shown, settings, toolkit, ctx, handoff = '', reportFix 
         toolkit.appendSummary((0,src_outputs/* summaryOf */.YG)(outputs, settings.dryRun));
     if (outcome.result === 'failed') {
         const fix = outcome.problem?.kind === 'input' ? null : (outcome.problem?.failure.fix ?? firstFix(outcome));
-        toolkit.fail(outcome.problem ? `${(0,sentences/* problemText */.fI)(outcome.problem)}${fix ? ` To fix: ${fix}.` : ''}` : `${outputs.reason}${fix ? ` To fix: ${fix}.` : ''}`);
+        toolkit.fail(outcome.problem
+            ? `${(0,sentences/* problemText */.fI)(outcome.problem)}${fix ? ` To fix: ${fix}.` : ''}`
+            : `${outputs.reason}${fix ? ` To fix: ${fix}.` : ''}`);
     }
     else if (!shown) {
         const fix = reportFix ?? 'give the job `permissions: issues: write` and `pull-requests: write`, or check github-token';
@@ -2268,7 +2366,9 @@ function runUrlOf(env) {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
     if (!server || !repo || !run)
         return null;
-    if (!/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server) || !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) || !/^\d+$/.test(run)) {
+    if (!/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?$/.test(server) ||
+        !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repo) ||
+        !/^\d+$/.test(run)) {
         return null;
     }
     return `${server}/${repo}/actions/runs/${run}`;
@@ -2299,7 +2399,13 @@ function secretsOf(env) {
 }
 function httpConnect(settings, event, env, clock) {
     const github = githubOptions(settings.githubToken, event, env, clock);
-    const netlify = { token: settings.netlifyToken, apiUrl: settings.netlifyApiUrl, userAgent: USER_AGENT, clock, secrets: secretsOf(env) };
+    const netlify = {
+        token: settings.netlifyToken,
+        apiUrl: settings.netlifyApiUrl,
+        userAgent: USER_AGENT,
+        clock,
+        secrets: secretsOf(env),
+    };
     return (deadline) => ({ github: githubPort(github, deadline), netlify: netlifyPort(netlify, deadline) });
 }
 

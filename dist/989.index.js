@@ -29,6 +29,7 @@ const deploy = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     context: nullableString(/^[a-z-]{1,40}$/),
     reviewId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr()),
     commitRef: nullableString(/^[0-9a-f]{7,64}$/),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
     branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
     url: nullableString(HTTPS_URL),
     logUrl: nullableString(HTTPS_URL),
@@ -40,7 +41,10 @@ const site = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[A-Za-z0-9.-]{1,253}$/)),
     name: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
 });
-const stale = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ built: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[0-9a-f]{7,64}$/)), head: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[0-9a-f]{7,64}$/)) }));
+const stale = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    built: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[0-9a-f]{7,64}$/)),
+    head: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._regex */ .Fk(/^[0-9a-f]{7,64}$/)),
+}));
 const minutes = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Whr().check(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._nonnegative */ .UI());
 const failure = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     service: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['Netlify', 'GitHub']),
@@ -68,8 +72,15 @@ const siteOutcome = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion 
         site,
         preview: deploy,
         decision: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
-            zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ kind: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('skip'), because: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']) }),
-            zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ kind: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('skip'), because: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('canceled'), canceled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['by-person', 'no-change']) }),
+            zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+                kind: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('skip'),
+                because: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']),
+            }),
+            zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+                kind: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('skip'),
+                because: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('canceled'),
+                canceled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['by-person', 'no-change']),
+            }),
             zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ kind: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('skip'), because: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('stuck'), stuckMinutes: minutes }),
         ]),
         raced: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(deploy),
