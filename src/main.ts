@@ -84,9 +84,7 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
     if (eventName === 'issue_comment' || settings.handoff) event = readEvent(raw);
   } catch (error) {
     if (!(error instanceof EventError)) throw error;
-    toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed' });
-    toolkit.fail(error.message);
-    return;
+    return refuse(toolkit, error.message, '');
   }
 
   if (settings.handoff) return followLater(settings, event as CommentEvent, env, toolkit, clock, deps, log, sentences);
@@ -170,9 +168,7 @@ async function followLater(
     }
   } catch (error) {
     if (!(error instanceof HandoffError)) throw error;
-    toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed' });
-    toolkit.fail(error.message);
-    return;
+    return refuse(toolkit, error.message, '');
   }
   const connect = deps.connect?.(settings, event) ?? httpConnect(settings, event, env, clock);
   const outcome = await followWithStop(deps, (stop) =>
@@ -254,8 +250,15 @@ async function refuseConfiguration(
     const reported = await github.report({ body, reactions: finalReactions(outcome) });
     for (const failure of reported.failures) toolkit.warning(`${failure.what}: ${failure.fix}.`);
   }
-  toolkit.setOutputs({ ...ignoredOutputs(error.message), result: 'failed', command: name ?? '' });
-  toolkit.fail(error.message);
+  refuse(toolkit, error.message, name ?? '');
+}
+
+/** A run stopped before any command could run (an input, the payload, a handoff): outputs, summary, failure. */
+function refuse(toolkit: Toolkit, message: string, command: string): void {
+  const outputs = { ...ignoredOutputs(message), result: 'failed', command };
+  toolkit.setOutputs(outputs);
+  toolkit.appendSummary(summaryOf(outputs, false));
+  toolkit.fail(message);
 }
 
 /** Sets the outputs and the job summary, and fails the step when the command failed or went unseen. */

@@ -56,6 +56,11 @@ export interface RunOptions {
   /** Sends `signal` to the child this long after it started (a job cancelled mid-run); nothing when unset. */
   readonly signalAfterMs?: number;
   readonly signal?: 'SIGTERM' | 'SIGINT';
+  /**
+   * Another bundle to run instead of this project's dist/index.js (e.g. an earlier release's, extracted to a
+   * temporary directory); the freshness guard applies only to this project's own bundle.
+   */
+  readonly dist?: string;
 }
 
 /** The newest modification time (ms) of any file below `dir`, 0 for none. */
@@ -100,7 +105,7 @@ export function inputVariable(name: string): string {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  assertFreshDist();
+  if (options.dist === undefined) assertFreshDist();
   const dir = mkdtempSync(join(tmpdir(), 'npr-run-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
@@ -136,7 +141,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   Object.assign(env, options.env);
 
   const started = performance.now();
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.dist ?? DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

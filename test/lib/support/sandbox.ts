@@ -45,6 +45,8 @@ export interface RunSpec extends Partial<CommentSpec> {
   /** Sends `signal` (default SIGTERM) to the action this long after it started. */
   readonly signalAfterMs?: number;
   readonly signal?: 'SIGTERM' | 'SIGINT';
+  /** Another bundle than dist/index.js (RunOptions.dist), e.g. an earlier release's. */
+  readonly dist?: string;
 }
 
 let commentIds = 2_000_000_000;
@@ -144,6 +146,7 @@ export class Sandbox {
       killAfterMs: spec.killAfterMs,
       signalAfterMs: spec.signalAfterMs,
       signal: spec.signal,
+      dist: spec.dist,
     });
     const posted = this.github.comments.slice(repliesFrom);
     return {
