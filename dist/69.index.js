@@ -2160,9 +2160,7 @@ async function run(env, toolkit, deps = {}) {
     catch (error) {
         if (!(error instanceof EventError))
             throw error;
-        toolkit.setOutputs({ ...(0,src_outputs/* ignoredOutputs */.Tl)(error.message), result: 'failed' });
-        toolkit.fail(error.message);
-        return;
+        return refuse(toolkit, error.message, '');
     }
     if (settings.handoff)
         return followLater(settings, event, env, toolkit, clock, deps, log, sentences);
@@ -2226,9 +2224,7 @@ async function followLater(settings, event, env, toolkit, clock, deps, log, sent
     catch (error) {
         if (!(error instanceof HandoffError))
             throw error;
-        toolkit.setOutputs({ ...(0,src_outputs/* ignoredOutputs */.Tl)(error.message), result: 'failed' });
-        toolkit.fail(error.message);
-        return;
+        return refuse(toolkit, error.message, '');
     }
     const connect = deps.connect?.(settings, event) ?? httpConnect(settings, event, env, clock);
     const outcome = await followWithStop(deps, (stop) => followBuilds({
@@ -2300,8 +2296,14 @@ async function refuseConfiguration(error, env, toolkit, clock, raw, eventName) {
         for (const failure of reported.failures)
             toolkit.warning(`${failure.what}: ${failure.fix}.`);
     }
-    toolkit.setOutputs({ ...(0,src_outputs/* ignoredOutputs */.Tl)(error.message), result: 'failed', command: name ?? '' });
-    toolkit.fail(error.message);
+    refuse(toolkit, error.message, name ?? '');
+}
+/** A run stopped before any command could run (an input, the payload, a handoff): outputs, summary, failure. */
+function refuse(toolkit, message, command) {
+    const outputs = { ...(0,src_outputs/* ignoredOutputs */.Tl)(message), result: 'failed', command };
+    toolkit.setOutputs(outputs);
+    toolkit.appendSummary((0,src_outputs/* summaryOf */.YG)(outputs, false));
+    toolkit.fail(message);
 }
 /** Sets the outputs and the job summary, and fails the step when the command failed or went unseen. */
 function finish(outcome, shown, settings, toolkit, ctx, handoff = '', reportFix = null) {
