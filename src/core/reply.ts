@@ -129,9 +129,14 @@ function body(outcome: Outcome, ctx: ReplyContext, withLinks: boolean): string[]
   }
   const lines = [`${to} ${word} on ${sites.length} sites:`];
   for (const site of sites) {
-    lines.push('', `### ${site.site.name ?? site.site.id}`, '', headline(site, ctx), ...siteBody(site, ctx, withLinks));
+    lines.push('', `### ${sectionName(site)}`, '', headline(site, ctx), ...siteBody(site, ctx, withLinks));
   }
   return lines;
+}
+
+/** A site's section heading: its name, from the listed domain, Netlify's site read or its preview (a validated name); else its id. */
+function sectionName(site: SiteOutcome): string {
+  return site.site.name ?? shownDeploy(site)?.siteName ?? site.site.id;
 }
 
 function headline(site: SiteOutcome, ctx: SentenceContext): string {

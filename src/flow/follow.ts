@@ -52,7 +52,8 @@ export async function followBuilds(input: FollowInput, deps: FlowDeps): Promise<
   const followOne = async (index: number): Promise<void> => {
     const site = sites[index] as SiteOutcome;
     const start = shownDeploy(site) as Deploy;
-    const end = await watch(start, netlify, input, windowEnd, deps);
+    // A retried deploy's state as found is that of the build before the retry: not known again until read.
+    const end = await watch(start, site.result === 'retried' ? null : start, netlify, input, windowEnd, deps);
     sites[index] = { ...(site as Extract<SiteOutcome, { result: 'retried' | 'skipped' }>), follow: end };
     sites = [...sites];
     log.info(
@@ -75,6 +76,7 @@ function isPending(site: SiteOutcome): boolean {
 /** Reads one deploy on the schedule until it ends, vanishes, the window closes, or the job stops. */
 async function watch(
   start: Deploy,
+  known: Deploy | null,
   netlify: ReturnType<FlowDeps['connect']>['netlify'],
   input: FollowInput,
   windowEnd: number,
@@ -82,7 +84,7 @@ async function watch(
 ): Promise<FollowEnd> {
   const { clock, log } = deps;
   const seconds = () => Math.max(0, Math.floor((clock.now() - input.startedAt) / 1000));
-  let last: Deploy = start;
+  let last: Deploy | null = known;
   let rate: RateLimit | null = null;
   let retryAt: number | null = null;
   for (let n = 0; ; n++) {
@@ -90,8 +92,8 @@ async function watch(
     retryAt = null;
     const left = windowEnd - clock.now();
     await clock.sleep(Math.min(wait, Math.max(0, left)), input.stop);
-    if (input.stop.aborted) return { end: 'stopped', state: last.state, seconds: seconds(), deploy: last };
-    if (wait >= left) return { end: 'window', state: last.state, seconds: seconds(), deploy: last };
+    if (input.stop.aborted) return { end: 'stopped', state: last?.state ?? '', seconds: seconds(), deploy: last };
+    if (wait >= left) return { end: 'window', state: last?.state ?? '', seconds: seconds(), deploy: last };
     const poll = await netlify.pollDeploy(start.id);
     if (poll.kind === 'gone') return { end: 'gone', state: '', seconds: seconds(), deploy: null };
     if (poll.kind === 'failed') {

@@ -4,7 +4,7 @@
  */
 import type { NetlifyDeploy } from '../fakes/netlify.js';
 import type { RecordedRequest } from '../http.js';
-import { type Sandbox, SITE } from './sandbox.js';
+import { headSha, type Sandbox, SITE } from './sandbox.js';
 
 /** The newest deploy's time; deploy i (0 = newest) is STEP_MS older per step. */
 export const NEWEST_AT = Date.parse('2026-11-21T12:00:00Z');
@@ -22,12 +22,17 @@ export interface Placed {
   /** 0 = the site's newest deploy. */
   readonly index: number;
   readonly state: string;
+  /** The deploy's branch (default: the PR's head ref); a fork PR's preview is built from `pull/N/head`. */
+  readonly branch?: string;
 }
 
 /** A PR of the scenario: created at the time of the index-th newest deploy. */
 export interface PlacedPull {
   readonly pr: number;
   readonly createdIndex: number;
+  /** A fork PR: its head is `<author>/docs` at `headRef` (default pr-N). */
+  readonly fork?: boolean;
+  readonly headRef?: string;
 }
 
 export interface SiteSpec {
@@ -49,14 +54,25 @@ const FILLER_PR_BASE = 10_000;
 export function seedSite(sandbox: Sandbox, spec: SiteSpec): NetlifyDeploy[] {
   const total = spec.total ?? 10_000;
   for (const pull of spec.pulls) {
-    sandbox.addPull(pull.pr, { created_at: at(pull.createdIndex), updated_at: at(0) });
+    const head =
+      pull.fork || pull.headRef
+        ? { head: { sha: headSha(pull.pr), ref: pull.headRef ?? `pr-${pull.pr}`, fork: pull.fork === true } }
+        : {};
+    sandbox.addPull(pull.pr, { created_at: at(pull.createdIndex), updated_at: at(0), ...head });
   }
   const placedAt = new Map(spec.previews.map((p) => [p.index, p]));
   const placed = new Map<Placed, NetlifyDeploy>();
   for (let i = 0; i < total; i++) {
     const own = placedAt.get(i);
     if (own) {
-      placed.set(own, sandbox.addPreview(own.pr, { state: own.state, createdAt: at(i) }));
+      placed.set(
+        own,
+        sandbox.addPreview(own.pr, {
+          state: own.state,
+          createdAt: at(i),
+          ...(own.branch ? { branch: own.branch } : {}),
+        }),
+      );
     } else if (i % 10 === 0) {
       sandbox.netlify.addDeploy(SITE.id, { context: 'production', state: 'ready', createdAt: at(i), branch: 'main' });
     } else {
