@@ -1757,7 +1757,8 @@ async function followBuilds(input, deps) {
     const followOne = async (index) => {
         const site = sites[index];
         const start = (0,reply/* shownDeploy */.nR)(site);
-        const end = await watch(start, netlify, input, windowEnd, deps);
+        // A retried deploy's state as found is that of the build before the retry: not known again until read.
+        const end = await watch(start, site.result === 'retried' ? null : start, netlify, input, windowEnd, deps);
         sites[index] = { ...site, follow: end };
         sites = [...sites];
         log.info(`Following ${start.id} on ${site.site.id} ended: ${end.end}${end.state ? ` (${end.state})` : ''} after ${end.seconds} s.`);
@@ -1775,10 +1776,10 @@ function isPending(site) {
     return (site.result === 'retried' || site.result === 'skipped') && site.follow === 'pending';
 }
 /** Reads one deploy on the schedule until it ends, vanishes, the window closes, or the job stops. */
-async function watch(start, netlify, input, windowEnd, deps) {
+async function watch(start, known, netlify, input, windowEnd, deps) {
     const { clock, log } = deps;
     const seconds = () => Math.max(0, Math.floor((clock.now() - input.startedAt) / 1000));
-    let last = start;
+    let last = known;
     let rate = null;
     let retryAt = null;
     for (let n = 0;; n++) {
@@ -1787,9 +1788,9 @@ async function watch(start, netlify, input, windowEnd, deps) {
         const left = windowEnd - clock.now();
         await clock.sleep(Math.min(wait, Math.max(0, left)), input.stop);
         if (input.stop.aborted)
-            return { end: 'stopped', state: last.state, seconds: seconds(), deploy: last };
+            return { end: 'stopped', state: last?.state ?? '', seconds: seconds(), deploy: last };
         if (wait >= left)
-            return { end: 'window', state: last.state, seconds: seconds(), deploy: last };
+            return { end: 'window', state: last?.state ?? '', seconds: seconds(), deploy: last };
         const poll = await netlify.pollDeploy(start.id);
         if (poll.kind === 'gone')
             return { end: 'gone', state: '', seconds: seconds(), deploy: null };

@@ -239,9 +239,10 @@ export function followText(end: FollowEnd, retried: boolean, windowMinutes: numb
     }
     case 'error': {
       const message = firstLine(deploy?.errorMessage ?? '');
-      const said = message ? `: ${codeSpan(message)}` : '.';
+      const failed = `Failed${retried ? ' again' : ''}`;
+      const head = message ? `**${failed}:** ${codeSpan(message)}.` : `**${failed}.**`;
       const log = deploy?.logUrl ? ` Deploy log: ${deploy.logUrl}` : '';
-      return `**Failed${retried ? ' again' : ''}**${said}${log}`;
+      return `${head}${log}`;
     }
     case 'window':
       return `**Still ${end.state || 'building'}** after ${windowMinutes} minutes of following (${duration(end.seconds)} in all); Netlify keeps reporting on the PR's checks.`;

@@ -108,7 +108,7 @@ describe('follow: true', () => {
       retriedReply(
         pr,
         preview,
-        `**Failed again**: \`\`Plugin \`@org/team-build\` failed: ask @org/team\`\` Deploy log: ${log}`,
+        `**Failed again:** \`\`Plugin \`@org/team-build\` failed: ask @org/team\`\`. Deploy log: ${log}`,
       ),
     ]);
     // Neither the mention nor the second line escapes the code span.

@@ -408,7 +408,7 @@ describe('following builds on two sites', () => {
       `**Ready:** the preview is ready again: ${url(pr, SITE.name)} (built in `,
     );
     expect(section(final, BLOG.name)).toContain(
-      `**Failed again**: \`Build script returned non-zero exit code: 2\` Deploy log: ${logUrl(BLOG.name, blog)}`,
+      `**Failed again:** \`Build script returned non-zero exit code: 2\`. Deploy log: ${logUrl(BLOG.name, blog)}`,
     );
     expect([...run.reactions].sort()).toEqual(['confused', 'eyes', 'hooray', 'rocket']);
     expect(run.outputs.result).toBe('retried');

@@ -41,7 +41,7 @@ describe('each end of following', () => {
           errorMessage: 'Command failed with exit code 1: npm run build\nat line 2',
         }),
       { end: 'error', state: 'error' },
-      '**Failed again**: `Command failed with exit code 1: npm run build` Deploy log: https://app.netlify.com/sites/docs/deploys/p7',
+      '**Failed again:** `Command failed with exit code 1: npm run build`. Deploy log: https://app.netlify.com/sites/docs/deploys/p7',
       'github.edit reactions=confused body=yes',
     ],
     [
@@ -195,7 +195,7 @@ test('two sites followed at once: each end edits its own section', async () => {
   expect(section(first, 'docs')).toContain('**Ready:** the preview is ready again');
   expect(section(first, 'blog')).toContain('Following the build');
   expect(section(second, 'docs')).toContain('**Ready:**');
-  expect(section(second, 'blog')).toContain('**Failed again**: `Build failed again`');
+  expect(section(second, 'blog')).toContain('**Failed again:** `Build failed again`');
   expect(world.reactions).toEqual(['eyes', 'rocket', 'hooray', 'confused']);
   expectSchedule(
     run.reads.filter((read) => read.line.endsWith('docs-7')),
