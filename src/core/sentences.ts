@@ -91,7 +91,8 @@ export function denialText(denial: Denial, command: CommandName): string {
   if (denial.permission) {
     return `@${denial.login} has ${denial.permission.granted} permission on the repository, and ${denial.permission.required} is required`;
   }
-  if (command === 'rebuild' && denial.prTrusted) return `@${denial.login} is not trusted to rebuild previews on this PR`;
+  if (command === 'rebuild' && denial.prTrusted)
+    return `@${denial.login} is not trusted to rebuild previews on this PR`;
   if (command === 'ok-to-test') return `@${denial.login} is not trusted to mark this PR ok to test`;
   return `@${denial.login} is not trusted to run commands on this PR`;
 }
@@ -187,7 +188,9 @@ export function siteHint(site: SiteOutcome, ctx: SentenceContext): string {
     case 'stuck':
       return `Comment ${rebuild} to cancel it and build again.`;
     case 'pending-review':
-      return site.preview.logUrl ? `A team member can approve it on its page in the Netlify app: ${site.preview.logUrl}` : '';
+      return site.preview.logUrl
+        ? `A team member can approve it on its page in the Netlify app: ${site.preview.logUrl}`
+        : '';
     default:
       return '';
   }
@@ -241,12 +244,18 @@ export function followText(end: FollowEnd, retried: boolean, windowMinutes: numb
       return `**Failed${retried ? ' again' : ''}**${said}${log}`;
     }
     case 'window':
-      return `**Still ${end.state || 'building'}** after ${windowMinutes} minutes of following (${duration(end.seconds)} in all); Netlify keeps reporting on the PR's checks.`;
+      return `**Still ${plainState(end.state)}** after ${windowMinutes} minutes of following (${duration(end.seconds)} in all); Netlify keeps reporting on the PR's checks.`;
     case 'gone':
       return '**Gone:** the deploy no longer exists on Netlify (404), so following ended.';
     case 'stopped':
       return `**Following stopped** after ${duration(end.seconds)}: the job was cancelled or timed out. The build was ${end.state ? codeSpan(end.state) : 'still running'} then; Netlify keeps reporting on the PR's checks.`;
   }
+}
+
+/** A state as prose when it is a plain word (as Netlify's are), else as data in a code span. */
+function plainState(state: string): string {
+  if (state === '') return 'building';
+  return /^[a-z_]{1,40}$/.test(state) ? state : codeSpan(state);
 }
 
 /** The first line of an error message, at most 300 characters. */
