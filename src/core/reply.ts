@@ -52,7 +52,9 @@ export function finalReactions(outcome: Outcome): Reaction[] {
 /** The reactions for how the followed builds ended: hooray when all are ready, confused when one failed again. */
 export function endReactions(sites: readonly SiteOutcome[]): Reaction[] {
   const ends = sites.flatMap((site) =>
-    (site.result === 'retried' || site.result === 'skipped') && site.follow && site.follow !== 'pending' ? [site.follow.end] : [],
+    (site.result === 'retried' || site.result === 'skipped') && site.follow && site.follow !== 'pending'
+      ? [site.follow.end]
+      : [],
   );
   const reactions: Reaction[] = [];
   if (ends.includes('ready')) reactions.push('hooray');
@@ -66,7 +68,11 @@ export function renderReply(outcome: Outcome, ctx: ReplyContext): string {
   const compact = compose(outcome, ctx, false);
   if (compact.length <= MAX_REPLY) return compact;
   const room = MAX_REPLY - REPLY_MARKER.length - 40;
-  return `${compact.slice(0, compact.lastIndexOf('\n', room))}\n\n(The rest was cut to fit.)\n\n${REPLY_MARKER}`;
+  // Cut at a line's end, never inside a line (a cut code span would let its text render); when not even
+  // the first line fits, only the addressee is left.
+  const end = compact.lastIndexOf('\n', room);
+  const kept = end > 0 ? compact.slice(0, end) : `@${ctx.login}`;
+  return `${kept}\n\n(The rest was cut to fit.)\n\n${REPLY_MARKER}`;
 }
 
 function compose(outcome: Outcome, ctx: ReplyContext, withLinks: boolean): string {
@@ -100,7 +106,9 @@ function body(outcome: Outcome, ctx: ReplyContext, withLinks: boolean): string[]
         `${to} The PR already carries the ${MARKDOWN.word(outcome.whole.label)} label: anyone may comment ${MARKDOWN.word(ctx.words.retest)} on it to retry a failed preview.`,
       ];
     }
-    return [`${to} The PR was ${outcome.whole.merged ? 'merged' : 'closed'} after the command was written, so nothing was retried.`];
+    return [
+      `${to} The PR was ${outcome.whole.merged ? 'merged' : 'closed'} after the command was written, so nothing was retried.`,
+    ];
   }
   if (outcome.result === 'failed' && outcome.problem) {
     const problem = outcome.problem;
@@ -112,7 +120,11 @@ function body(outcome: Outcome, ctx: ReplyContext, withLinks: boolean): string[]
       ];
     }
     const what = outcome.command === 'ok-to-test' ? 'The label could not be added.' : 'The command could not run.';
-    return [`${to} ${what} ${capitalize(failureText(problem.failure, MARKDOWN))}.`, '', `To fix: ${problem.failure.fix}.`];
+    return [
+      `${to} ${what} ${capitalize(failureText(problem.failure, MARKDOWN))}.`,
+      '',
+      `To fix: ${problem.failure.fix}.`,
+    ];
   }
   const sites = outcome.sites;
   if (sites.length === 1) {
@@ -153,7 +165,10 @@ function siteBody(site: SiteOutcome, ctx: ReplyContext, withLinks: boolean): str
   }
   if (site.result === 'failed') lines.push('', `To fix: ${siteFix(site)}.`);
   if ((site.result === 'retried' || site.result === 'skipped') && site.follow) {
-    lines.push('', site.follow === 'pending' ? FOLLOWING : followText(site.follow, site.result === 'retried', ctx.followMinutes));
+    lines.push(
+      '',
+      site.follow === 'pending' ? FOLLOWING : followText(site.follow, site.result === 'retried', ctx.followMinutes),
+    );
   }
   return lines;
 }
@@ -202,7 +217,8 @@ function denial(outcome: Extract<Outcome, { result: 'denied' }>, ctx: ReplyConte
       `retry a failed one with ${retest} by adding the ${label} label${byComment}.`
     );
   }
-  if (command === 'ok-to-test') return `${addressed}, so ${word} was not run. Only a trusted commenter can mark a PR ok to test.`;
+  if (command === 'ok-to-test')
+    return `${addressed}, so ${word} was not run. Only a trusted commenter can mark a PR ok to test.`;
   return `${addressed}, so ${word} was not run. A maintainer can allow commands on this PR by adding the ${label} label${byComment}.`;
 }
 
