@@ -92,8 +92,9 @@ export function summaryOf(outputs: Outputs, dryRun: boolean): string {
   ].join('\n');
 }
 
+/** Text escaped for HTML, every line break (CR, LF or CRLF, each one in CommonMark) a `<br>`. */
 export function html(text: string): string {
   return text
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\r\n|\r|\n/g, '<br>');
 }

@@ -65,6 +65,8 @@ export function mayHoldCommand(body: string): boolean {
 interface Fence {
   readonly char: '`' | '~';
   readonly length: number;
+  /** The column its container's content starts at (a list item's; 0 at the top): a line indented less ends it. */
+  readonly column: number;
 }
 
 /** An HTML block (CommonMark 4.6), by how it ends: at a line holding `end`, or at a blank line. */
@@ -75,10 +77,14 @@ interface HtmlBlock {
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const QUOTE = /^ {0,3}>/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A thematic break (`***`, `- - -`, `___`): it ends a paragraph, so an indented line after it is code. */
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A setext heading's underline, when it follows paragraph text. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|' +
   'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|' +
-  'menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+  'menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|source|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
 /** The start conditions of the seven kinds of HTML block, and how each ends. */
 const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'blank'; readonly interrupts: boolean }[] =
   [
@@ -102,12 +108,14 @@ const HTML_BLOCKS: readonly { readonly start: RegExp; readonly end: RegExp | 'bl
 
 /**
  * The lines that GitHub renders as text, blanks trimmed: not in code, quotes, HTML blocks or HTML
- * comments. A line indented by 4 or more columns (a tab counts to the next multiple of 4) is code when it
- * does not continue a paragraph.
+ * comments (a list item's fence, HTML block or quote included). A line indented by 4 or more columns (a tab
+ * counts to the next multiple of 4) is code when it does not continue a paragraph: at the start, after a
+ * blank line, a heading (ATX or setext), a thematic break or a block that ended.
  */
 function* visibleLines(body: string): Generator<string> {
-  let fence: Fence | null = null;
-  let html: HtmlBlock | null = null;
+  // Set by opensBlock, too (hence the casts, which keep TypeScript from narrowing them to null).
+  let fence = null as Fence | null;
+  let html = null as HtmlBlock | null;
   let inHtmlComment = false;
   /** The previous line was paragraph text, which an indented line or a type-7 tag would continue. */
   let paragraph = false;
@@ -119,8 +127,13 @@ function* visibleLines(body: string): Generator<string> {
     const blank = isBlankLine(line);
 
     if (fence) {
-      if (closesFence(line, fence)) fence = null;
-      continue;
+      // A list item's fence ends with the item, at the first line indented less than its content.
+      const ended = !blank && fence.column > 0 && indentOf(line, fence.column) < fence.column;
+      if (!ended) {
+        if (closesFence(line, fence)) fence = null;
+        continue;
+      }
+      fence = null;
     }
     if (html) {
       if (html.end === 'blank') {
@@ -133,31 +146,31 @@ function* visibleLines(body: string): Generator<string> {
     if (blank) {
       paragraph = false;
       quoted = false;
+      inHtmlComment = false; // inline HTML does not span paragraphs: an unclosed `<!--` is text
       continue;
     }
     if (!inHtmlComment) {
       if (indentOf(line) >= 4 && !paragraph && !quoted) continue; // an indented code block
-      const opened = opensFence(line);
-      if (opened) {
-        fence = opened;
-        paragraph = quoted = false;
-        continue;
-      }
-      const block = HTML_BLOCKS.find((kind) => kind.start.test(line) && (kind.interrupts || !paragraph));
-      if (block) {
-        paragraph = quoted = false;
-        // Kinds 1 to 5 may end on the line they start.
-        if (block.end === 'blank' || !block.end.test(line.replace(block.start, ''))) html = { end: block.end };
-        continue;
-      }
+      if (opensBlock(line, 0, paragraph)) continue;
       if (QUOTE.test(line)) {
         quoted = true;
         paragraph = false;
         continue;
       }
+      if (HEADING.test(line) || THEMATIC_BREAK.test(line)) {
+        paragraph = quoted = false; // no paragraph: an indented line after it is code
+        continue;
+      }
       if (quoted) continue; // a lazy continuation line of the quote above
-      if (HEADING.test(line)) {
-        paragraph = false; // a heading is no paragraph: an indented line after it is code
+      if (paragraph && SETEXT_UNDERLINE.test(line)) {
+        paragraph = false; // the paragraph above is a heading now
+        continue;
+      }
+      const item = listItemContent(line);
+      if (item && opensBlock(item.text, item.column, false)) continue;
+      if (item && QUOTE.test(item.text)) {
+        quoted = true;
+        paragraph = false;
         continue;
       }
     }
@@ -167,33 +180,80 @@ function* visibleLines(body: string): Generator<string> {
     paragraph = true;
     yield trimBlanks(visible.text);
   }
+
+  /** Opens a fence or an HTML block when `text` (a line, or a list item's content at `column`) starts one. */
+  function opensBlock(text: string, column: number, afterParagraph: boolean): boolean {
+    const opened = opensFence(text, column);
+    if (opened) {
+      fence = opened;
+      paragraph = quoted = false;
+      return true;
+    }
+    const block = HTML_BLOCKS.find((kind) => kind.start.test(text) && (kind.interrupts || !afterParagraph));
+    if (!block) return false;
+    paragraph = quoted = false;
+    // Kinds 1 to 5 may end on the line they start (CommonMark looks for the end in the whole line: `<!-->` ends).
+    if (block.end === 'blank' || !block.end.test(text)) html = { end: block.end };
+    return true;
+  }
 }
 
-function opensFence(line: string): Fence | null {
+/**
+ * The content of a list item's first line (after its markers, nested ones too) and the column it starts at,
+ * when that content could open a block of its own; a fence or an HTML block there hides what follows it.
+ */
+function listItemContent(line: string): { text: string; column: number } | null {
+  let at = 0;
+  let column = 0;
+  let found = false;
+  for (;;) {
+    ({ at, column } = skipBlanks(line, at, column));
+    const marker = /^(?:[-+*]|\d{1,9}[.)])/.exec(line.slice(at, at + 10));
+    if (!marker || !isBlank(line.charCodeAt(at + marker[0].length))) {
+      return found && at < line.length ? { text: line.slice(at), column } : null;
+    }
+    at += marker[0].length;
+    column += marker[0].length;
+    found = true;
+  }
+}
+
+function skipBlanks(line: string, at: number, column: number): { at: number; column: number } {
+  while (at < line.length && isBlank(line.charCodeAt(at))) {
+    column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
+    at++;
+  }
+  return { at, column };
+}
+
+function opensFence(line: string, column: number): Fence | null {
   const match = FENCE.exec(line);
   if (!match) return null;
   const marker = match[1] as string;
   const char = marker[0] as '`' | '~';
   // CommonMark: a backtick fence's info string may not contain a backtick.
   if (char === '`' && (match[2] as string).includes('`')) return null;
-  return { char, length: marker.length };
+  return { char, length: marker.length, column };
 }
 
+/** A closing fence: at most 3 columns of indentation (past its container's), then the fence's character only. */
 function closesFence(line: string, fence: Fence): boolean {
-  const trimmed = trimBlanks(line.replace(/^ {0,3}/, ''));
+  const { at, column } = skipBlanks(line, 0, 0);
+  if (column - fence.column > 3) return false;
+  const trimmed = trimBlanks(line.slice(at));
   if (trimmed.length < fence.length) return false;
   for (const ch of trimmed) if (ch !== fence.char) return false;
   return true;
 }
 
-/** Columns of leading white space, a tab advancing to the next multiple of 4 (CommonMark 2.2). */
-function indentOf(line: string): number {
+/** Columns of leading white space, a tab advancing to the next multiple of 4 (CommonMark 2.2), counted up to `cap`. */
+function indentOf(line: string, cap = 4): number {
   let columns = 0;
   for (const ch of line) {
     if (ch === ' ') columns++;
     else if (ch === '\t') columns += 4 - (columns % 4);
     else break;
-    if (columns >= 4) return columns;
+    if (columns >= cap) return columns;
   }
   return columns;
 }

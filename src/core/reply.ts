@@ -68,7 +68,11 @@ export function renderReply(outcome: Outcome, ctx: ReplyContext): string {
   const compact = compose(outcome, ctx, false);
   if (compact.length <= MAX_REPLY) return compact;
   const room = MAX_REPLY - REPLY_MARKER.length - 40;
-  return `${compact.slice(0, compact.lastIndexOf('\n', room))}\n\n(The rest was cut to fit.)\n\n${REPLY_MARKER}`;
+  // Cut at a line's end, never inside a line (a cut code span would let its text render); when not even
+  // the first line fits, only the addressee is left.
+  const end = compact.lastIndexOf('\n', room);
+  const kept = end > 0 ? compact.slice(0, end) : `@${ctx.login}`;
+  return `${kept}\n\n(The rest was cut to fit.)\n\n${REPLY_MARKER}`;
 }
 
 function compose(outcome: Outcome, ctx: ReplyContext, withLinks: boolean): string {

@@ -245,12 +245,18 @@ export function followText(end: FollowEnd, retried: boolean, windowMinutes: numb
       return `${head}${log}`;
     }
     case 'window':
-      return `**Still ${end.state || 'building'}** after ${windowMinutes} minutes of following (${duration(end.seconds)} in all); Netlify keeps reporting on the PR's checks.`;
+      return `**Still ${plainState(end.state)}** after ${windowMinutes} minutes of following (${duration(end.seconds)} in all); Netlify keeps reporting on the PR's checks.`;
     case 'gone':
       return '**Gone:** the deploy no longer exists on Netlify (404), so following ended.';
     case 'stopped':
       return `**Following stopped** after ${duration(end.seconds)}: the job was cancelled or timed out. The build was ${end.state ? codeSpan(end.state) : 'still running'} then; Netlify keeps reporting on the PR's checks.`;
   }
+}
+
+/** A state as prose when it is a plain word (as Netlify's are), else as data in a code span. */
+function plainState(state: string): string {
+  if (state === '') return 'building';
+  return /^[a-z_]{1,40}$/.test(state) ? state : codeSpan(state);
 }
 
 /** The first line of an error message, at most 300 characters. */

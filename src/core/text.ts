@@ -61,7 +61,8 @@ export function excerpt(text: unknown, secrets: readonly string[], max = 160): s
  * `::command::` syntax), and no `::` that could start or end a workflow command.
  */
 export function logLine(text: string): string {
-  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/::/g, ': :');
+  // Every colon followed by a colon gets a space: `:::` becomes `: : :`, not `: ::`.
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/:(?=:)/g, ': ');
 }
 
 /**

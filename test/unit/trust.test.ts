@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import type { CommandName } from '../../src/core/command.js';
 import {
+  hasLabel,
+  isBotLogin,
   isTrustedApp,
   judgePermission,
   judgeTrust,
@@ -8,102 +11,218 @@ import {
   type TrustRules,
 } from '../../src/core/trust.js';
 
-const rules: TrustRules = {
+const rules = (over: Partial<TrustRules> = {}): TrustRules => ({
   associations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
-  users: ['Trusted-Tess'],
+  users: ['Alice-Dev'],
   apps: ['renovate'],
   permission: 'write',
   okToTestLabel: 'ok-to-test',
-};
+  rebuildTrust: 'commenter',
+  ...over,
+});
 
-const facts = (over: Partial<TrustFacts>): TrustFacts => ({
+const facts = (over: Partial<TrustFacts> = {}): TrustFacts => ({
   commenterLogin: 'stranger',
   commenterAssociation: 'NONE',
-  prAuthorAssociation: 'NONE',
+  prAuthorAssociation: 'FIRST_TIME_CONTRIBUTOR',
   labels: [],
   ...over,
 });
 
+/** A verdict in short: `trusted:label`, `ask`, `ask:author` (the PR trusted, not counting), `denied`, `denied:label`. */
+function short(verdict: ReturnType<typeof judgeTrust>): string {
+  if (verdict.kind === 'trusted') return `trusted:${verdict.ground.kind}`;
+  const pr = verdict.kind === 'ask-permission' ? verdict.prTrusted : verdict.denial.prTrusted;
+  return `${verdict.kind === 'ask-permission' ? 'ask' : 'denied'}${pr ? `:${pr.kind}` : ''}`;
+}
+
 describe('judgeTrust', () => {
-  const table: [string, Partial<TrustFacts>, Partial<TrustRules>, string][] = [
-    ['an owner', { commenterAssociation: 'OWNER' }, {}, 'trusted'],
-    ['a member', { commenterAssociation: 'MEMBER' }, {}, 'trusted'],
-    ['a collaborator', { commenterAssociation: 'COLLABORATOR' }, {}, 'trusted'],
+  const label = { labels: ['bug', 'OK-To-Test'] };
+  const author = { prAuthorAssociation: 'MEMBER' };
+  // [what, facts, rules, retest, rebuild, ok-to-test]
+  const table: [string, Partial<TrustFacts>, Partial<TrustRules>, string, string, string][] = [
     [
-      'a contributor (maybe a private member): ask GitHub',
-      { commenterAssociation: 'CONTRIBUTOR' },
+      'an owner',
+      { commenterAssociation: 'OWNER' },
       {},
-      'ask-permission',
+      'trusted:association',
+      'trusted:association',
+      'trusted:association',
     ],
-    ['a first-time contributor: ask GitHub', { commenterAssociation: 'FIRST_TIME_CONTRIBUTOR' }, {}, 'ask-permission'],
-    ['a stranger with the fallback off', {}, { permission: 'none' }, 'denied'],
-    ['a listed user, any case', { commenterLogin: 'trusted-tess' }, { permission: 'none' }, 'trusted'],
-    ['a trusted app', { commenterLogin: 'renovate[bot]' }, { permission: 'none' }, 'trusted'],
-    ['a human named like the app', { commenterLogin: 'renovate' }, { permission: 'none' }, 'denied'],
-    ['another app', { commenterLogin: 'dependabot[bot]' }, { permission: 'none' }, 'denied'],
-    ['the ok-to-test label', { labels: ['docs', 'ok-to-test'] }, { permission: 'none' }, 'trusted'],
-    ['a label that only looks alike', { labels: ['OK-to-test', 'ok-to-test '] }, { permission: 'none' }, 'denied'],
     [
-      'a custom label name',
-      { labels: ['safe to build'] },
-      { permission: 'none', okToTestLabel: 'safe to build' },
-      'trusted',
+      'a collaborator',
+      { commenterAssociation: 'COLLABORATOR' },
+      {},
+      'trusted:association',
+      'trusted:association',
+      'trusted:association',
     ],
-    ['a PR by a member', { prAuthorAssociation: 'MEMBER' }, { permission: 'none' }, 'trusted'],
-    ['a PR by a contributor', { prAuthorAssociation: 'CONTRIBUTOR' }, { permission: 'none' }, 'denied'],
-    ['associations emptied', { commenterAssociation: 'OWNER' }, { associations: [], permission: 'none' }, 'denied'],
     [
-      'contributors trusted by configuration',
+      'a contributor, when listed',
       { commenterAssociation: 'CONTRIBUTOR' },
       { associations: ['CONTRIBUTOR'] },
-      'trusted',
+      'trusted:association',
+      'trusted:association',
+      'trusted:association',
     ],
+    ['a contributor, when not listed', { commenterAssociation: 'CONTRIBUTOR' }, {}, 'ask', 'ask', 'ask'],
+    ['trusted-users, any case', { commenterLogin: 'alice-DEV' }, {}, 'trusted:user', 'trusted:user', 'trusted:user'],
+    [
+      'a trusted app, as <app>[bot]',
+      { commenterLogin: 'renovate[bot]' },
+      {},
+      'trusted:app',
+      'trusted:app',
+      'trusted:app',
+    ],
+    [
+      'a trusted app, any case',
+      { commenterLogin: 'Renovate[bot]' },
+      { apps: ['RENOVATE'] },
+      'trusted:app',
+      'trusted:app',
+      'trusted:app',
+    ],
+    ['a human named like the app is not the app', { commenterLogin: 'renovate' }, {}, 'ask', 'ask', 'ask'],
+    ['another app', { commenterLogin: 'dependabot[bot]' }, {}, 'ask', 'ask', 'ask'],
+    ['a login that only starts with the app name', { commenterLogin: 'renovate-bot1' }, {}, 'ask', 'ask', 'ask'],
+    [
+      'the commenter before the PR',
+      { commenterAssociation: 'MEMBER', ...label },
+      {},
+      'trusted:association',
+      'trusted:association',
+      'trusted:association',
+    ],
+    ['the ok-to-test label, any case', label, {}, 'trusted:label', 'ask:label', 'ask:label'],
+    ['the label, rebuild-trust pr', label, { rebuildTrust: 'pr' }, 'trusted:label', 'trusted:label', 'ask:label'],
+    [
+      'a configured label',
+      { labels: ['Safe To Test'] },
+      { okToTestLabel: 'safe to test' },
+      'trusted:label',
+      'ask:label',
+      'ask:label',
+    ],
+    [
+      'a configured label in another case',
+      { labels: ['SAFE-TO-TEST'] },
+      { okToTestLabel: 'Safe-To-Test' },
+      'trusted:label',
+      'ask:label',
+      'ask:label',
+    ],
+    ['another label', { labels: ['ok-to-merge'] }, {}, 'ask', 'ask', 'ask'],
+    ['a trusted PR author', author, {}, 'trusted:author', 'ask:author', 'ask:author'],
+    [
+      'a trusted PR author, rebuild-trust pr',
+      author,
+      { rebuildTrust: 'pr' },
+      'trusted:author',
+      'trusted:author',
+      'ask:author',
+    ],
+    ['an untrusted author, no label', {}, {}, 'ask', 'ask', 'ask'],
+    ['permission none: denied at once', {}, { permission: 'none' }, 'denied', 'denied', 'denied'],
+    ['permission none, the label', label, { permission: 'none' }, 'trusted:label', 'denied:label', 'denied:label'],
+    [
+      'permission none, a trusted author',
+      author,
+      { permission: 'none' },
+      'trusted:author',
+      'denied:author',
+      'denied:author',
+    ],
+    ['an association outside the known ones', { commenterAssociation: 'OWNERS' }, {}, 'ask', 'ask', 'ask'],
   ];
-  test.each(table)('%s → %s', (_name, given, ruleChanges, expected) => {
-    expect(judgeTrust(facts(given), { ...rules, ...ruleChanges }).kind).toBe(expected);
+
+  test.each(table)('%s', (_what, f, r, retest, rebuild, okToTest) => {
+    const got = (command: CommandName) => short(judgeTrust(command, facts(f), rules(r)));
+    expect({ retest: got('retest'), rebuild: got('rebuild'), okToTest: got('ok-to-test') }).toEqual({
+      retest,
+      rebuild,
+      okToTest,
+    });
   });
 
-  test('says why', () => {
-    expect(judgeTrust(facts({ labels: ['ok-to-test'] }), rules)).toEqual({
-      kind: 'trusted',
-      reason: 'the PR carries the ok-to-test label',
-    });
-    expect(judgeTrust(facts({}), { ...rules, permission: 'none' })).toEqual({
+  test('a denial names the commenter and has no permission answer', () => {
+    expect(judgeTrust('retest', facts(), rules({ permission: 'none' }))).toEqual({
       kind: 'denied',
-      reason: '@stranger is not trusted to run commands on this PR',
+      denial: { login: 'stranger', permission: null, prTrusted: null },
+    });
+  });
+
+  test('the label ground names the configured label', () => {
+    expect(judgeTrust('retest', facts({ labels: ['OK-TO-TEST'] }), rules())).toEqual({
+      kind: 'trusted',
+      ground: { kind: 'label', label: 'ok-to-test' },
     });
   });
 });
 
 describe('judgePermission', () => {
-  const levels: PermissionLevel[] = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
-  const table: [PermissionLevel, PermissionLevel, string][] = [];
-  for (const required of levels.slice(1)) {
-    for (const granted of levels) {
-      table.push([granted, required, levels.indexOf(granted) >= levels.indexOf(required) ? 'trusted' : 'denied']);
-    }
-  }
-  test.each(table)('%s against %s required → %s', (granted, required, expected) => {
-    expect(judgePermission('pat', granted, { ...rules, permission: required }).kind).toBe(expected);
-  });
+  // [granted, required, trusted]
+  const table: [PermissionLevel, PermissionLevel, boolean][] = [
+    ['admin', 'write', true],
+    ['maintain', 'write', true],
+    ['write', 'write', true],
+    ['triage', 'write', false],
+    ['read', 'write', false],
+    ['none', 'write', false],
+    ['triage', 'triage', true],
+    ['read', 'triage', false],
+    ['read', 'read', true],
+    ['none', 'read', false],
+    ['admin', 'admin', true],
+    ['maintain', 'admin', false],
+    ['admin', 'none', false],
+    ['none', 'none', false],
+  ];
 
-  test('names both levels when it denies', () => {
-    expect(judgePermission('pat', 'triage', rules)).toEqual({
-      kind: 'denied',
-      reason: '@pat has triage permission on the repository, and write is required',
-    });
+  test.each(table)('%s granted, %s required → trusted %s', (granted, required, trusted) => {
+    const prTrusted = { kind: 'label', label: 'ok-to-test' } as const;
+    const verdict = judgePermission('bob', granted, rules({ permission: required }), prTrusted);
+    if (trusted) {
+      expect(verdict).toEqual({ kind: 'trusted', ground: { kind: 'permission', granted } });
+    } else {
+      expect(verdict).toEqual({
+        kind: 'denied',
+        denial: { login: 'bob', permission: { granted, required }, prTrusted },
+      });
+    }
   });
 });
 
-describe('isTrustedApp', () => {
+describe('the signals', () => {
   test.each([
-    ['renovate[bot]', true],
-    ['Renovate[bot]', true],
-    ['renovate', false],
-    ['renovate[bot]x', false],
-    ['evil-renovate[bot]', false],
-    ['[bot]', false],
-  ])('%s → %s', (login, expected) => {
-    expect(isTrustedApp(login, ['renovate'])).toBe(expected);
+    [['Bug', 'OK-TO-TEST'], 'ok-to-test', true],
+    [['ok-to-test'], 'OK-To-Test', true],
+    [['ok-to-test-later'], 'ok-to-test', false],
+    [[], 'ok-to-test', false],
+  ])('hasLabel(%j, %s) → %s', (labels, label, expected) => {
+    expect(hasLabel(labels, label)).toBe(expected);
+  });
+
+  test.each([
+    ['renovate[bot]', ['renovate'], true],
+    ['RENOVATE[bot]', ['renovate'], true],
+    ['renovate', ['renovate'], false],
+    ['renovate[bot]', ['renovate[bot]'], false],
+    ['evil-renovate[bot]', ['renovate'], false],
+    ['renovate-bot1', ['renovate'], false],
+    ['renovate[bot]', [], false],
+  ])('isTrustedApp(%s, %j) → %s', (login, apps, expected) => {
+    expect(isTrustedApp(login, apps)).toBe(expected);
+  });
+
+  test.each([
+    ['ci', 'Bot', true],
+    ['x[bot]', undefined, true],
+    ['x[bot]', 'User', true],
+    ['alice', 'User', false],
+    ['alice', undefined, false],
+    ['octo-org', 'Organization', false],
+  ])('isBotLogin(%s, %s) → %s', (login, type, expected) => {
+    expect(isBotLogin(login, type)).toBe(expected);
   });
 });
