@@ -1912,6 +1912,14 @@ function siteList(value, ctx, where) {
             return null;
         }
     }
+    const seen = new Set();
+    for (const item of all) {
+        if (seen.has(item.toLowerCase())) {
+            ctx.issues.push({ code: 'custom', message: `${where}lists ${quoted(item)} twice`, input: value });
+            return null;
+        }
+        seen.add(item.toLowerCase());
+    }
     if (all.length > MAX_SITES) {
         ctx.issues.push({
             code: 'custom',

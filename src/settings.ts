@@ -162,6 +162,14 @@ function siteList(value: string, ctx: { issues: unknown[] }, where: string): str
       return null;
     }
   }
+  const seen = new Set<string>();
+  for (const item of all) {
+    if (seen.has(item.toLowerCase())) {
+      ctx.issues.push({ code: 'custom', message: `${where}lists ${quoted(item)} twice`, input: value });
+      return null;
+    }
+    seen.add(item.toLowerCase());
+  }
   if (all.length > MAX_SITES) {
     ctx.issues.push({
       code: 'custom',

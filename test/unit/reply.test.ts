@@ -466,7 +466,7 @@ describe('the new texts say what happened', () => {
           }),
         ),
       ),
-      ['**Failed again**: `npm ERR! missing script`', `Deploy log: ${LOG_URL}`],
+      ['**Failed again:** `npm ERR! missing script`.', `Deploy log: ${LOG_URL}`],
       ['more'],
     ],
     [

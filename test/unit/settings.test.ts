@@ -100,6 +100,7 @@ describe('a bad input is one line that names it', () => {
     ],
     ['site-id', 'https://octo-docs.netlify.app', 'is not a site'],
     ['site-id', 'octo-docs.netlify.app/path', 'is not a site'],
+    ['site-id', 'docs.netlify.app, blog.netlify.app\nDOCS.netlify.app', 'lists "DOCS.netlify.app" twice'],
     ['retest-command', 'retest', 'starts with a slash'],
     ['retest-command', '/re test', 'starts with a slash'],
     ['rebuild-command', '', 'starts with a slash'],

@@ -11,15 +11,17 @@ let dir: string;
 let out: string[];
 let toolkit: Toolkit;
 let exitCode: typeof process.exitCode;
+let failed = 0;
+/** Captures what the toolkit writes, and counts the step being marked failed. */
+const sink = () => ({ write: (text: string) => void out.push(text), failed: () => void failed++ });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'toolkit-'));
   writeFileSync(join(dir, 'output'), '');
   writeFileSync(join(dir, 'summary'), '');
   out = [];
-  toolkit = runnerToolkit({ GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }, (text) =>
-    out.push(text),
-  );
+  failed = 0;
+  toolkit = runnerToolkit({ GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') }, sink());
   exitCode = process.exitCode;
 });
 
@@ -116,7 +118,7 @@ describe('workflow commands', () => {
 
   test('fail marks the step failed', () => {
     toolkit.fail('no');
-    expect(process.exitCode).toBe(1);
+    expect(failed).toBe(1);
   });
 
   test.each([
@@ -148,7 +150,7 @@ describe('outputs and the summary', () => {
   });
 
   test('without GITHUB_OUTPUT or GITHUB_STEP_SUMMARY nothing is written and nothing fails', () => {
-    const bare = runnerToolkit({}, (text) => out.push(text));
+    const bare = runnerToolkit({}, sink());
     expect(() => bare.setOutputs({ a: 'b' })).not.toThrow();
     expect(() => bare.appendSummary('<p>x</p>')).not.toThrow();
     expect(out).toEqual([]);
@@ -163,7 +165,7 @@ describe('outputs and the summary', () => {
   test('a summary that cannot be written is a warning, not a failure', () => {
     const blocked = join(dir, 'a-directory');
     mkdirSync(blocked);
-    const kit = runnerToolkit({ GITHUB_STEP_SUMMARY: blocked }, (text) => out.push(text));
+    const kit = runnerToolkit({ GITHUB_STEP_SUMMARY: blocked }, sink());
     expect(() => kit.appendSummary('<p>x</p>')).not.toThrow();
     expect(lines()).toEqual(['::warning::Could not write the job summary.']);
   });
