@@ -12,6 +12,7 @@
  */
 import { existsSync } from 'node:fs';
 import { styleText } from 'node:util';
+import { CANCELED } from '../test/lib/fakes/netlify.js';
 import { DIST } from '../test/lib/support/action.js';
 import { type CommandRun, GITHUB_TOKEN, headSha, NETLIFY_TOKEN, SITE, Sandbox } from '../test/lib/support/sandbox.js';
 
@@ -24,10 +25,18 @@ interface Expect {
   readonly result: string;
   /** Reactions on the command comment once the run ends, in order. */
   readonly reactions: readonly string[];
-  /** A fragment the reply must hold, or null when no reply may be posted. */
-  readonly reply: string | null;
-  /** Retry requests that may reach Netlify (0 or 1). */
+  /** Fragments the reply must hold as first posted, or null when no reply may be posted. */
+  readonly reply: string | readonly string[] | null;
+  /** A fragment the reply must hold once the run is over (after its edits), and how many edits there were (default 0). */
+  readonly edited?: { readonly holds: string; readonly edits: number };
+  /** Retry requests that may reach Netlify. */
   readonly retries: number;
+  /** Cancel requests that may reach Netlify (default 0). */
+  readonly cancels?: number;
+  /** Requests to each API, when the scene is about what a command costs. */
+  readonly requests?: { readonly github: number; readonly netlify: number };
+  /** Outputs that must have these values. */
+  readonly outputs?: Readonly<Record<string, string>>;
   /** A fragment the action's log must hold. */
   readonly log?: string;
 }
@@ -40,6 +49,7 @@ interface Scene {
   readonly login: string;
   readonly association: string;
   readonly prAuthorAssociation?: string;
+  /** The labels the event carries; by default the PR's labels as they are then (one scene may add one). */
   readonly labels?: string[];
   readonly body: string;
   readonly inputs?: Record<string, string>;
@@ -144,7 +154,75 @@ function seed(sandbox: Sandbox): void {
     head: { sha: headSha(1316), ref: 'docs/glossary' },
   });
   sandbox.addPreview(1316, { state: 'error', createdAt: day('11-21', '12:11') });
+
+  // The newer behaviour's cases.
+  sandbox.addPull(1322, {
+    author: 'maria',
+    created_at: day('11-21', '13:00'),
+    head: { sha: headSha(1322), ref: 'docs/draft' },
+  });
+  sandbox.addPreview(1322, { ...CANCELED.byUser, createdAt: day('11-21', '13:01') });
+
+  // A contributor's fork PR, held by Netlify's approval gate; Netlify builds it from pull/N/head.
+  sandbox.addPull(1325, {
+    author: 'kim',
+    created_at: day('11-21', '14:00'),
+    head: { sha: headSha(1325), ref: 'patch-2', fork: true },
+  });
+  sandbox.addPreview(1325, { state: 'pending_review', createdAt: day('11-21', '14:01'), branch: 'pull/1325/head' });
+
+  // A build that has sat in `building` for over two hours (stuck-minutes is 30 by default).
+  const stuckSince = new Date(Date.now() - (2 * 60 + 15) * 60_000).toISOString();
+  sandbox.addPull(1327, {
+    author: 'sam',
+    created_at: day('11-21', '15:00'),
+    head: { sha: headSha(1327), ref: 'docs/big-table' },
+  });
+  sandbox.addPreview(1327, { state: 'building', createdAt: day('11-21', '15:01'), updatedAt: stuckSince });
+
+  sandbox.addPull(1329, {
+    author: 'devon',
+    created_at: day('11-21', '16:00'),
+    head: { sha: headSha(1329), ref: 'fix/anchors' },
+  });
+  sandbox.addPreview(1329, { state: 'error', createdAt: day('11-21', '16:01') });
+
+  sandbox.addPull(1331, {
+    author: 'lee',
+    created_at: day('11-21', '17:00'),
+    head: { sha: headSha(1331), ref: 'patch-3' },
+  });
+  sandbox.addPreview(1331, { state: 'error', createdAt: day('11-21', '17:01') });
+
+  // A second site built from the same repository: the API reference.
+  sandbox.addSite(API_SITE.id, API_SITE.name);
+  sandbox.netlify.addDeploy(API_SITE.id, { state: 'ready', context: 'production', createdAt: day('11-20', '08:30') });
+  sandbox.addPull(1333, {
+    author: 'priya',
+    created_at: day('11-21', '18:00'),
+    head: { sha: headSha(1333), ref: 'docs/both' },
+  });
+  sandbox.addPreview(1333, { state: 'error', createdAt: day('11-21', '18:01') });
+  sandbox.addPreview(1333, { state: 'ready', createdAt: day('11-21', '18:02') }, API_SITE.id);
+
+  // A short build, followed to its end: building one second after the retry, ready two seconds later.
+  sandbox.addPull(1335, {
+    author: 'maria',
+    created_at: day('11-21', '19:00'),
+    head: { sha: headSha(1335), ref: 'docs/quick' },
+  });
+  sandbox.addPreview(1335, { state: 'error', createdAt: day('11-21', '19:01') });
+  sandbox.netlify.onRetry = (deploy) =>
+    deploy.review_id === 1335
+      ? [
+          { afterMs: 1_000, state: 'building' },
+          { afterMs: 3_000, state: 'ready' },
+        ]
+      : null;
 }
+
+const API_SITE = { id: '7c5e9b1a-2d4f-4e8a-9b3c-6f1d2e3a4b5c', name: 'octo-api' } as const;
+const OK_TO_TEST = { 'ok-to-test-command': '/ok-to-test' };
 
 const PROW = { 'quiet-retest': 'true', 'rebuild-command': '/netlify-rebuild' };
 
@@ -264,6 +342,137 @@ const SCENES: Scene[] = [
     },
   },
   {
+    title: "A stranger's /rebuild-preview on a member's PR",
+    note: "The PR is trusted (its author is a member), which lets anyone /retest it, but a rebuild needs the commenter's own trust.",
+    pr: 1329,
+    login: 'drive-by',
+    association: 'NONE',
+    prAuthorAssociation: 'MEMBER',
+    body: '/rebuild-preview',
+    expect: {
+      result: 'denied',
+      reactions: ['eyes', 'confused'],
+      reply: "it needs the commenter's own trust",
+      retries: 0,
+      requests: { github: 3, netlify: 0 },
+    },
+  },
+  {
+    title: '/ok-to-test by a maintainer',
+    note: "ok-to-test-command: /ok-to-test. A trusted commenter labels a newcomer's PR instead of opening the Labels menu.",
+    pr: 1331,
+    login: 'maria',
+    association: 'MEMBER',
+    prAuthorAssociation: 'FIRST_TIME_CONTRIBUTOR',
+    body: '/ok-to-test',
+    inputs: OK_TO_TEST,
+    expect: {
+      result: 'labeled',
+      reactions: ['eyes', 'rocket'],
+      reply: 'Added the `ok-to-test` label',
+      retries: 0,
+      requests: { github: 3, netlify: 0 },
+    },
+  },
+  {
+    title: 'Then a stranger asks for a retest on that PR',
+    note: 'The label trusts the PR: anyone may now retry its failed preview.',
+    pr: 1331,
+    login: 'passer-by',
+    association: 'NONE',
+    prAuthorAssociation: 'FIRST_TIME_CONTRIBUTOR',
+    body: '/retest',
+    inputs: OK_TO_TEST,
+    expect: {
+      result: 'retried',
+      reactions: ['eyes', 'rocket'],
+      reply: 'had failed',
+      retries: 1,
+      log: 'the PR carries the ok-to-test label',
+    },
+  },
+  {
+    title: 'A canceled build: /retest leaves it alone',
+    note: 'A canceled build ends as `error` too; it was stopped on purpose, so only /rebuild-preview builds it again.',
+    pr: 1322,
+    login: 'maria',
+    association: 'MEMBER',
+    body: '/retest',
+    expect: {
+      result: 'skipped',
+      reactions: ['eyes'],
+      reply: ['was canceled, not failed', 'to build it anyway'],
+      retries: 0,
+    },
+  },
+  {
+    title: "Netlify's approval gate",
+    note: "A contributor's fork PR waits for a Netlify team member's approval; no command gets around it.",
+    pr: 1325,
+    login: 'devon',
+    association: 'MEMBER',
+    body: '/rebuild-preview',
+    expect: {
+      result: 'skipped',
+      reactions: ['eyes'],
+      reply: ['must approve this deploy', 'https://app.netlify.com/sites/octo-docs/deploys/'],
+      retries: 0,
+    },
+  },
+  {
+    title: 'A stuck build, restarted by /rebuild-preview',
+    note: 'Unchanged in `building` for over two hours: canceled, then built again.',
+    pr: 1327,
+    login: 'sam',
+    association: 'MEMBER',
+    body: '/rebuild-preview',
+    expect: {
+      result: 'retried',
+      reactions: ['eyes', 'rocket'],
+      reply: 'so it was canceled and a retry was requested',
+      retries: 1,
+      cancels: 1,
+    },
+  },
+  {
+    title: 'Two sites, two outcomes',
+    note: 'site-id lists both sites built from the repository; each gets what its own preview needs.',
+    pr: 1333,
+    login: 'priya',
+    association: 'MEMBER',
+    body: '/retest',
+    inputs: { 'site-id': 'octo-docs.netlify.app, octo-api.netlify.app' },
+    expect: {
+      result: 'retried',
+      reactions: ['eyes', 'rocket'],
+      reply: [
+        'on 2 sites',
+        '### octo-docs',
+        'had failed, so a retry was requested',
+        '### octo-api',
+        'is ready, so it was not retried',
+      ],
+      retries: 1,
+    },
+  },
+  {
+    title: 'follow: true — a short build followed to its end',
+    note: 'The reply says the build is followed, then is edited in place when it ends (here after a few seconds).',
+    pr: 1335,
+    login: 'maria',
+    association: 'MEMBER',
+    body: '/retest',
+    inputs: { follow: 'true' },
+    expect: {
+      result: 'retried',
+      reactions: ['eyes', 'rocket', 'hooray'],
+      reply: 'Following the build',
+      edited: { holds: '**Ready:** the preview is ready again', edits: 1 },
+      retries: 1,
+      outputs: { 'build-state': 'ready' },
+    },
+  },
+  {
     title: 'A comment that only mentions the command',
     note: 'A command must be alone on its line: no reaction, no reply, no request.',
     pr: 1316,
@@ -309,44 +518,66 @@ const SCENES: Scene[] = [
   },
 ];
 
-const EMOJI: Record<string, string> = { eyes: '👀', rocket: '🚀', confused: '😕' };
+const EMOJI: Record<string, string> = { eyes: '👀', rocket: '🚀', confused: '😕', hooray: '🎉' };
 const OUTPUTS = ['result', 'command', 'deploy-id', 'deploy-state', 'deploy-url', 'reason'] as const;
 
+/** The PR's newest preview on each site that has one, as the scene starts. */
 function describeState(sandbox: Sandbox, pr: number): string {
-  const previews = [...(sandbox.netlify.sites.get(SITE.id)?.deploys ?? [])]
-    .filter((d) => d.context === 'deploy-preview' && d.review_id === pr)
-    .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
-  const newest = previews[0];
-  if (!newest) return 'no preview yet';
-  const head = sandbox.github.pulls.get(pr)?.head.sha;
-  const stale =
-    head && newest.commit_ref && newest.commit_ref !== head
-      ? `, built from ${newest.commit_ref.slice(0, 7)} (head ${head.slice(0, 7)})`
-      : '';
-  return `preview ${newest.state}${stale}`;
+  const pull = sandbox.github.pulls.get(pr);
+  const states: string[] = [];
+  for (const site of sandbox.netlify.sites.values()) {
+    const newest = site.deploys
+      .map((d) => sandbox.netlify.findDeploy(d.id) ?? d)
+      .filter((d) => d.context === 'deploy-preview' && d.review_id === pr)
+      .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))[0];
+    if (!newest) continue;
+    const notes = [
+      newest.state === 'error' && newest.error_message ? `"${newest.error_message}"` : '',
+      newest.state === 'building' ? `unchanged since ${newest.updated_at.slice(11, 16)} UTC` : '',
+      pull && newest.commit_ref && newest.commit_ref !== pull.head.sha
+        ? `built from ${newest.commit_ref.slice(0, 7)} (head ${pull.head.sha.slice(0, 7)})`
+        : '',
+      newest.branch.startsWith('pull/') ? `built from ${newest.branch}` : '',
+    ].filter(Boolean);
+    states.push(`${site.name}: preview ${newest.state}${notes.length ? `, ${notes.join(', ')}` : ''}`);
+  }
+  const fork = pull?.head.fork ? 'fork PR; ' : '';
+  return `${fork}${states.length ? states.join('; ') : 'no preview yet'}`;
 }
+
+const fragments = (expected: string | readonly string[]) => (typeof expected === 'string' ? [expected] : expected);
+const count = (run: CommandRun, ending: string) =>
+  run.netlifyRequests.filter((r) => r.method === 'POST' && r.path.endsWith(ending)).length;
 
 /** What differs from the scene's expectation; empty when the run did what it should. */
 function check(scene: Scene, run: CommandRun): string[] {
   const problems: string[] = [];
   const { expect } = scene;
-  if (run.code !== 0) problems.push(`the action exited with code ${run.code}`);
-  if (run.outputs.result !== expect.result)
-    problems.push(`result is ${run.outputs.result ?? '(none)'}, expected ${expect.result}`);
-  if (run.reactions.join(',') !== expect.reactions.join(',')) {
-    problems.push(`reactions are [${run.reactions.join(', ')}], expected [${expect.reactions.join(', ')}]`);
+  const expectNot = (what: string, actual: unknown, expected: unknown) => {
+    if (String(actual) !== String(expected))
+      problems.push(`${what} is ${String(actual)}, expected ${String(expected)}`);
+  };
+  expectNot('the exit code', run.code, 0);
+  expectNot('result', run.outputs.result ?? '(none)', expect.result);
+  expectNot('reactions', `[${run.reactions.join(', ')}]`, `[${expect.reactions.join(', ')}]`);
+  expectNot('the number of replies', run.replies.length, expect.reply === null ? 0 : 1);
+  const [reply] = run.replies;
+  if (expect.reply !== null && reply !== undefined) {
+    for (const fragment of fragments(expect.reply))
+      if (!reply.includes(fragment)) problems.push(`the reply lacks "${fragment}"`);
   }
-  if (expect.reply === null && run.replies.length > 0)
-    problems.push(`${run.replies.length} reply posted, expected none`);
-  if (expect.reply !== null && run.replies.length !== 1)
-    problems.push(`${run.replies.length} replies posted, expected one`);
-  if (expect.reply !== null && run.replies.length === 1 && !run.replies[0]?.includes(expect.reply)) {
-    problems.push(`the reply lacks "${expect.reply}"`);
+  expectNot('the number of edits', run.edits.length, expect.edited?.edits ?? 0);
+  if (expect.edited && !run.finalReplies[0]?.includes(expect.edited.holds))
+    problems.push(`the reply, once edited, lacks "${expect.edited.holds}"`);
+  expectNot('the retry requests', count(run, '/retry'), expect.retries);
+  expectNot('the cancel requests', count(run, '/cancel'), expect.cancels ?? 0);
+  if (expect.requests) {
+    expectNot('the GitHub requests', run.githubRequests.length, expect.requests.github);
+    expectNot('the Netlify requests', run.netlifyRequests.length, expect.requests.netlify);
   }
+  for (const [name, value] of Object.entries(expect.outputs ?? {}))
+    expectNot(`output ${name}`, run.outputs[name], value);
   if (expect.log && !run.stdout.includes(expect.log)) problems.push(`the log lacks "${expect.log}"`);
-  const retries = run.netlifyRequests.filter((r) => r.method === 'POST' && r.path.endsWith('/retry')).length;
-  if (retries !== expect.retries)
-    problems.push(`${retries} retry requests reached Netlify, expected ${expect.retries}`);
   for (const [name, token] of [
     ['Netlify', NETLIFY_TOKEN],
     ['GitHub', GITHUB_TOKEN],
@@ -388,19 +619,30 @@ function print(n: number, scene: Scene, state: string, run: CommandRun, problems
   lines.push(indent(scene.body, `   ${' '.repeat(11)}│ `));
   const reactions = run.reactions.map((r) => `${EMOJI[r] ?? ''} ${r}`).join('  ');
   lines.push(`   ${label('reactions')} ${reactions || paint('dim', '(none)')}`);
-  const reply = run.replies.map((body) =>
-    body
-      .split('\n')
-      .filter((line) => !line.startsWith('<!--'))
-      .join('\n')
-      .trimEnd(),
-  );
-  if (reply.length === 0) lines.push(`   ${label('reply')} ${paint('dim', '(none)')}`);
-  for (const body of reply) lines.push(`   ${label('reply')} ${indent(body, `${' '.repeat(14)}`).trimStart()}`);
+  const shown = (body: string) =>
+    indent(
+      body
+        .split('\n')
+        .filter((line) => !line.startsWith('<!--'))
+        .join('\n')
+        .trimEnd(),
+      ' '.repeat(14),
+    ).trimStart();
+  if (run.replies.length === 0) lines.push(`   ${label('reply')} ${paint('dim', '(none)')}`);
+  for (const [i, body] of run.replies.entries()) {
+    lines.push(`   ${label('reply')} ${shown(body)}`);
+    // An edit while following adds how the build ended: only the lines it added are shown.
+    const posted = new Set(body.split('\n'));
+    const added = (run.finalReplies[i] ?? body).split('\n').filter((line) => !posted.has(line));
+    if (added.length) lines.push(`   ${label('edited')} …${shown(added.join('\n'))}`);
+  }
   const outputs = OUTPUTS.map((name) => `${name}=${run.outputs[name] ?? ''}`);
   lines.push(`   ${label('outputs')} ${outputs.slice(0, 3).join('  ')}`);
   lines.push(`   ${' '.repeat(10)} ${outputs.slice(3, 5).join('  ')}`);
   lines.push(`   ${' '.repeat(10)} ${outputs[5]}`);
+  const build = ['build-state', 'build-seconds'].filter((name) => run.outputs[name]);
+  if (build.length)
+    lines.push(`   ${' '.repeat(10)} ${build.map((name) => `${name}=${run.outputs[name]}`).join('  ')}`);
   const calls = `GitHub ${run.githubRequests.length}, Netlify ${run.netlifyRequests.length} request(s); ${Math.round(run.ms)} ms`;
   lines.push(`   ${label('cost')} ${calls}`);
   if (SHOW_LOG) lines.push(`   ${label('log')} ${indent(log(run), ' '.repeat(14)).trimStart()}`);
@@ -419,12 +661,12 @@ async function main(): Promise<number> {
   const sandbox = await Sandbox.start();
   try {
     seed(sandbox);
-    const deploys = sandbox.netlify.sites.get(SITE.id)?.deploys.length ?? 0;
+    const sites = [...sandbox.netlify.sites.values()].map((site) => `${site.name}, ${site.deploys.length} deploys`);
     process.stdout.write(
       `${paint('bold', 'netlify-preview-retry demo')}\n` +
         `The bundled action (dist/index.js) runs once per comment against a local sandbox on 127.0.0.1:\n` +
-        `a fake Netlify (site ${SITE.name}, ${deploys} deploys) and a fake GitHub (octo-org/docs). No token, no network.\n` +
-        `Inputs are the defaults unless a scene says otherwise.\n`,
+        `a fake Netlify (sites ${sites.join('; ')}) and a fake GitHub (octo-org/docs). No token, no network.\n` +
+        `Inputs are the defaults unless a scene says otherwise (site-id: ${SITE.name}'s API ID).\n`,
     );
     let failures = 0;
     for (const [i, scene] of SCENES.entries()) {
@@ -436,7 +678,7 @@ async function main(): Promise<number> {
         association: scene.association,
         prAuthor: sandbox.github.pulls.get(scene.pr)?.author ?? scene.login,
         prAuthorAssociation: scene.prAuthorAssociation ?? 'CONTRIBUTOR',
-        labels: scene.labels ?? [],
+        labels: scene.labels,
         inputs: scene.inputs ?? {},
       });
       const problems = check(scene, run);

@@ -1,12 +1,15 @@
 /**
  * `npm run local -- <event.json>`: a real dry run. Runs the bundled action (dist/index.js) the way
  * the runner does, on a real issue_comment event file, against the real Netlify and GitHub APIs,
- * with `dry-run: true` forced: it reads the PR, the commenter's permission and the site's deploys,
- * decides, and prints what it would do. It retries nothing, posts nothing and reacts to nothing.
+ * with `dry-run: true` and `follow: false` forced: it reads the PR, the commenter's permission and the
+ * sites' deploys, decides, and prints what it would do. It retries, cancels, labels, posts and reacts
+ * to nothing, and follows no build (a dry run starts none).
  *
  * Environment:
  *   NETLIFY_AUTH_TOKEN  a Netlify personal access token (required; never printed)
- *   SITE_ID             the Netlify site's API ID or its domain, e.g. my-site.netlify.app (required)
+ *   SITE_ID             the site-id input (required), in any of its forms: an API ID; a domain such as
+ *                       my-site.netlify.app; several, comma- or newline-separated; or lines
+ *                       `owner/repo: site[, site]` (the event's repository picks its line)
  *   GITHUB_TOKEN        a GitHub token that can read the repository (required; never printed)
  *   GITHUB_API_URL      optional, default https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3)
  *   NETLIFY_API_URL     optional, sets the netlify-api-url input
@@ -19,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { actionYml, DIST, inputVariable, parseOutputs } from '../test/lib/support/action.js';
+import { actionYml, assertFreshDist, DIST, inputVariable, parseOutputs } from '../test/lib/support/action.js';
 
 const USAGE = 'usage: npm run local -- <event.json> [--input name=value]... [--event-name issue_comment]';
 /** Inputs that come from the environment only, so that tokens stay out of the shell's history. */
@@ -28,6 +31,13 @@ const FROM_ENVIRONMENT: Record<string, string> = {
   'site-id': 'SITE_ID',
   'github-token': 'GITHUB_TOKEN',
   'netlify-api-url': 'NETLIFY_API_URL',
+};
+
+/** Inputs a dry run sets itself, and why they cannot be given. */
+const FORCED: Record<string, string> = {
+  'dry-run': 'this script always runs with dry-run: true',
+  follow: 'a dry run starts no build, so there is nothing to follow: follow is always false here',
+  handoff: 'a handoff makes the step follow builds that a real run started; a dry run follows nothing',
 };
 
 class UsageError extends Error {}
@@ -66,7 +76,8 @@ function parseArgs(argv: readonly string[]): Args {
       }
       if (name in FROM_ENVIRONMENT)
         throw new UsageError(`--input ${name}: set ${FROM_ENVIRONMENT[name]} in the environment instead`);
-      if (name === 'dry-run') throw new UsageError('--input dry-run: this script always runs with dry-run: true');
+      const forced = FORCED[name];
+      if (forced) throw new UsageError(`--input ${name}: ${forced}`);
       inputs[name] = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}; ${USAGE}`);
@@ -80,8 +91,11 @@ function parseArgs(argv: readonly string[]): Args {
   return { eventPath: resolve(eventPath), eventName, inputs };
 }
 
-/** The event file must be an issue_comment payload; the action says more if a field is off. */
-function checkEvent(path: string): void {
+/**
+ * The event file must be an issue_comment payload; the action says more if a field is off. Returns the
+ * event's repository (`owner/repo`), which picks the line of a site-id map, or null.
+ */
+function checkEvent(path: string): string | null {
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no event file at ${path}`);
   let json: unknown;
   try {
@@ -89,10 +103,12 @@ function checkEvent(path: string): void {
   } catch (error) {
     throw new UsageError(`${path} is not JSON (${(error as Error).message})`);
   }
-  const payload = json as { comment?: unknown; issue?: { pull_request?: unknown } } | null;
+  const payload = json as { comment?: unknown; issue?: unknown; repository?: { full_name?: unknown } } | null;
   if (!payload || typeof payload !== 'object' || !payload.comment || !payload.issue) {
     throw new UsageError(`${path} is not an issue_comment payload (it has no comment and issue)`);
   }
+  const repository = payload.repository?.full_name;
+  return typeof repository === 'string' && /^[\w.-]+\/[\w.-]+$/.test(repository) ? repository : null;
 }
 
 function requiredEnvironment(): { netlifyToken: string; siteId: string; githubToken: string } {
@@ -105,7 +121,7 @@ function requiredEnvironment(): { netlifyToken: string; siteId: string; githubTo
   const netlifyToken = need('NETLIFY_AUTH_TOKEN', 'a Netlify personal access token (it is never printed)');
   const siteId = need(
     'SITE_ID',
-    "the Netlify site's API ID (Site configuration > General) or its domain, e.g. my-site.netlify.app",
+    "the Netlify site's API ID (Site configuration > General) or its domain, e.g. my-site.netlify.app; several, comma-separated; or lines 'owner/repo: site'",
   );
   const githubToken = need(
     'GITHUB_TOKEN',
@@ -138,9 +154,14 @@ function presentLine(line: string, secrets: readonly string[]): string | null {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  checkEvent(args.eventPath);
+  const repository = checkEvent(args.eventPath);
   const { netlifyToken, siteId, githubToken } = requiredEnvironment();
   if (!existsSync(DIST)) throw new UsageError(`${DIST} is missing; run npm run build first`);
+  try {
+    assertFreshDist();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 
   const apiUrl = process.env.GITHUB_API_URL?.trim() || 'https://api.github.com';
   const dir = mkdtempSync(join(tmpdir(), 'npr-local-'));
@@ -156,6 +177,8 @@ async function main(): Promise<number> {
     'site-id': siteId,
     'github-token': githubToken,
     'dry-run': 'true',
+    follow: 'false',
+    handoff: '',
   });
   const netlifyApiUrl = process.env.NETLIFY_API_URL?.trim();
   if (netlifyApiUrl) inputs['netlify-api-url'] = netlifyApiUrl;
@@ -170,8 +193,11 @@ async function main(): Promise<number> {
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_API_URL: apiUrl,
     GITHUB_GRAPHQL_URL: graphqlUrl(apiUrl),
+    GITHUB_SERVER_URL: process.env.GITHUB_SERVER_URL?.trim() || 'https://github.com',
     RUNNER_TEMP: dir,
   };
+  // The runner names the workflow's repository; here the event's does (it picks a site-id map's line).
+  if (repository) env.GITHUB_REPOSITORY = repository;
   for (const name of [
     'HTTPS_PROXY',
     'HTTP_PROXY',
@@ -188,9 +214,18 @@ async function main(): Promise<number> {
 
   const secrets = [netlifyToken, githubToken].filter((secret) => secret.length >= 4);
   const shown = Object.entries(args.inputs).map(([name, value]) => `${name}=${value}`);
+  const sites = siteId
+    .split(/\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('; ');
   process.stdout.write(
-    `Dry run of dist/index.js on ${args.eventPath} (${args.eventName}), site ${siteId}, GitHub API ${apiUrl}` +
-      `${shown.length > 0 ? `, ${shown.join(', ')}` : ''}.\nNothing will be retried, posted or reacted to.\n\n`,
+    scrub(
+      `Dry run of dist/index.js on ${args.eventPath} (${args.eventName}${repository ? `, ${repository}` : ''}), ` +
+        `site-id ${sites}, GitHub API ${apiUrl}${shown.length > 0 ? `, ${shown.join(', ')}` : ''}.\n` +
+        'Nothing will be retried, canceled, labeled, posted or reacted to, and no build is followed.\n\n',
+      secrets,
+    ),
   );
 
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
