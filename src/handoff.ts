@@ -15,113 +15,118 @@ export interface Handoff {
   readonly outcome: Outcome;
 }
 
-const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
-const nullableString = (pattern: RegExp) => z.nullable(z.string().check(z.regex(pattern)));
-const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
+/** The schema, built on first use: only a run that reads a handoff needs it. */
+let built: ReturnType<typeof buildSchema> | null = null;
 
-const deploy: z.ZodMiniType<Deploy> = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-  siteName: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
-  state: z.string().check(z.regex(/^[a-z_]{1,40}$/)),
-  context: nullableString(/^[a-z-]{1,40}$/),
-  reviewId: z.nullable(z.int()),
-  commitRef: nullableString(/^[0-9a-f]{7,64}$/),
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
-  branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
-  url: nullableString(HTTPS_URL),
-  logUrl: nullableString(HTTPS_URL),
-  createdAt: date,
-  updatedAt: date,
-  errorMessage: z.nullable(z.string().check(z.maxLength(2_000))),
-});
+function buildSchema() {
+  const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
+  const nullableString = (pattern: RegExp) => z.nullable(z.string().check(z.regex(pattern)));
+  const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 
-const site = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,253}$/)),
-  name: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
-});
-const stale = z.nullable(
-  z.object({
-    built: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
-    head: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
-  }),
-);
-const minutes = z.int().check(z.nonnegative());
-const failure = z.object({
-  service: z.enum(['Netlify', 'GitHub']),
-  status: z.nullable(z.int()),
-  what: z.string().check(z.maxLength(400)),
-  said: z.string().check(z.maxLength(400)),
-  fix: z.string().check(z.maxLength(400)),
-});
+  const deploy: z.ZodMiniType<Deploy> = z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    siteName: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
+    state: z.string().check(z.regex(/^[a-z_]{1,40}$/)),
+    context: nullableString(/^[a-z-]{1,40}$/),
+    reviewId: z.nullable(z.int()),
+    commitRef: nullableString(/^[0-9a-f]{7,64}$/),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
+    branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
+    url: nullableString(HTTPS_URL),
+    logUrl: nullableString(HTTPS_URL),
+    createdAt: date,
+    updatedAt: date,
+    errorMessage: z.nullable(z.string().check(z.maxLength(2_000))),
+  });
 
-const siteOutcome = z.discriminatedUnion('result', [
-  z.object({
-    result: z.literal('retried'),
-    site,
-    preview: deploy,
-    decision: z.union([
-      z.object({ kind: z.literal('retry'), because: z.enum(['failed', 'forced', 'canceled']) }),
-      z.object({ kind: z.literal('restart'), stuckMinutes: minutes }),
-    ]),
-    dryRun: z.literal(false),
-    lostAnswer: z.nullable(deploy),
-    stale,
-    follow: z.nullable(z.literal('pending')),
-  }),
-  z.object({
-    result: z.literal('skipped'),
-    site,
-    preview: deploy,
-    decision: z.union([
-      z.object({
-        kind: z.literal('skip'),
-        because: z.enum(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']),
-      }),
-      z.object({
-        kind: z.literal('skip'),
-        because: z.literal('canceled'),
-        canceled: z.enum(['by-person', 'no-change']),
-      }),
-      z.object({ kind: z.literal('skip'), because: z.literal('stuck'), stuckMinutes: minutes }),
-    ]),
-    raced: z.nullable(deploy),
-    stale,
-    follow: z.nullable(z.literal('pending')),
-  }),
-  z.object({ result: z.literal('not-found'), site, pageLimit: z.nullable(z.int()) }),
-  z.object({
-    result: z.literal('failed'),
-    site,
-    preview: z.nullable(deploy),
-    step: z.enum(['lookup', 'malformed', 'cancel', 'retry', 'unclear']),
-    failure,
-  }),
-]);
+  const site = z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9.-]{1,253}$/)),
+    name: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  });
+  const stale = z.nullable(
+    z.object({
+      built: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
+      head: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
+    }),
+  );
+  const minutes = z.int().check(z.nonnegative());
+  const failure = z.object({
+    service: z.enum(['Netlify', 'GitHub']),
+    status: z.nullable(z.int()),
+    what: z.string().check(z.maxLength(400)),
+    said: z.string().check(z.maxLength(400)),
+    fix: z.string().check(z.maxLength(400)),
+  });
 
-const command = z.enum(['retest', 'rebuild']);
-const outcome = z.union([
-  z.object({ result: z.literal('retried'), command, sites: z.array(siteOutcome).check(z.maxLength(20)) }),
-  z.object({
-    result: z.literal('skipped'),
-    command,
-    sites: z.array(siteOutcome).check(z.maxLength(20)),
-    whole: z.null(),
-  }),
-  z.object({
-    result: z.literal('failed'),
-    command,
-    sites: z.array(siteOutcome).check(z.maxLength(20)),
-    problem: z.null(),
-  }),
-]);
+  const siteOutcome = z.discriminatedUnion('result', [
+    z.object({
+      result: z.literal('retried'),
+      site,
+      preview: deploy,
+      decision: z.union([
+        z.object({ kind: z.literal('retry'), because: z.enum(['failed', 'forced', 'canceled']) }),
+        z.object({ kind: z.literal('restart'), stuckMinutes: minutes }),
+      ]),
+      dryRun: z.literal(false),
+      lostAnswer: z.nullable(deploy),
+      stale,
+      follow: z.nullable(z.literal('pending')),
+    }),
+    z.object({
+      result: z.literal('skipped'),
+      site,
+      preview: deploy,
+      decision: z.union([
+        z.object({
+          kind: z.literal('skip'),
+          because: z.enum(['ready', 'in-progress', 'pending-review', 'rejected', 'unknown-state']),
+        }),
+        z.object({
+          kind: z.literal('skip'),
+          because: z.literal('canceled'),
+          canceled: z.enum(['by-person', 'no-change']),
+        }),
+        z.object({ kind: z.literal('skip'), because: z.literal('stuck'), stuckMinutes: minutes }),
+      ]),
+      raced: z.nullable(deploy),
+      stale,
+      follow: z.nullable(z.literal('pending')),
+    }),
+    z.object({ result: z.literal('not-found'), site, pageLimit: z.nullable(z.int()) }),
+    z.object({
+      result: z.literal('failed'),
+      site,
+      preview: z.nullable(deploy),
+      step: z.enum(['lookup', 'malformed', 'cancel', 'retry', 'unclear']),
+      failure,
+    }),
+  ]);
 
-const handoff = z.object({
-  v: z.literal(1),
-  comment: z.string().check(z.regex(/^[A-Za-z0-9_=-]{1,100}$/)),
-  replyId: z.nullable(z.string().check(z.regex(/^[A-Za-z0-9_=-]{1,100}$/))),
-  startedAt: z.int().check(z.positive()),
-  outcome,
-});
+  const command = z.enum(['retest', 'rebuild']);
+  const outcome = z.union([
+    z.object({ result: z.literal('retried'), command, sites: z.array(siteOutcome).check(z.maxLength(20)) }),
+    z.object({
+      result: z.literal('skipped'),
+      command,
+      sites: z.array(siteOutcome).check(z.maxLength(20)),
+      whole: z.null(),
+    }),
+    z.object({
+      result: z.literal('failed'),
+      command,
+      sites: z.array(siteOutcome).check(z.maxLength(20)),
+      problem: z.null(),
+    }),
+  ]);
+
+  return z.object({
+    v: z.literal(1),
+    comment: z.string().check(z.regex(/^[A-Za-z0-9_=-]{1,100}$/)),
+    replyId: z.nullable(z.string().check(z.regex(/^[A-Za-z0-9_=-]{1,100}$/))),
+    startedAt: z.int().check(z.positive()),
+    outcome,
+  });
+}
 
 export class HandoffError extends Error {
   override readonly name = 'HandoffError';
@@ -138,7 +143,8 @@ export function readHandoff(text: string): Handoff {
   } catch {
     throw new HandoffError('Input handoff is not JSON: set it to the handoff output of the job that ran the command.');
   }
-  const parsed = z.safeParse(handoff, json);
+  built ??= buildSchema();
+  const parsed = z.safeParse(built, json);
   if (!parsed.success) {
     throw new HandoffError(
       "Input handoff is not a handoff of this action's: set it to the handoff output of the job that ran the command, unchanged.",

@@ -7,6 +7,9 @@ import { mayHoldCommand } from './core/command.js';
 import { ignoredOutputs } from './outputs.js';
 import { type Env, runnerToolkit } from './toolkit.js';
 
+/** The rest of the action, built next to this file. */
+const MAIN = './main/index.js';
+
 const env: Env = process.env;
 const toolkit = runnerToolkit(env);
 
@@ -44,7 +47,9 @@ if (quick) {
   toolkit.info(`Result: ignored. ${quick}`);
   process.exit();
 } else {
-  import('./main.js')
+  // A bundle of its own (dist/main/, see scripts/build.mjs): split from this one by the bundler, zod would
+  // go to a chunk of its own whole, unshaken. The path is not resolved at build time on purpose.
+  (import(/* webpackIgnore: true */ MAIN) as Promise<typeof import('./main.js')>)
     .then(({ run }) => run(env, toolkit, { onStop }))
     .then(
       () => process.exit(),

@@ -15,7 +15,7 @@ import { runCommand } from './flow/command.js';
 import { followBuilds } from './flow/follow.js';
 import type { Clock, Connect, FlowDeps, Log } from './flow/ports.js';
 import { replyContext, reportBudgetMs } from './flow/report.js';
-import type { Handoff } from './handoff.js';
+import { type Handoff, HandoffError, readHandoff, writeHandoff } from './handoff.js';
 import { ignoredOutputs, outputsOf, summaryOf } from './outputs.js';
 import {
   checkAgainstRepository,
@@ -139,7 +139,6 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
       ),
     );
   } else if (pending && settings.follow === 'next-job') {
-    const { writeHandoff } = await import('./handoff.js');
     handoff = writeHandoff({ comment: event.commentNodeId, replyId: handled.reported.reply, startedAt, outcome });
   }
   return finish(outcome, handled.reported.shown, settings, toolkit, sentences(event), handoff, handled.reported.fix);
@@ -156,8 +155,6 @@ async function followLater(
   log: Log,
   sentences: (event: CommentEvent | null) => SentenceContext,
 ): Promise<void> {
-  // Loaded only here and for next-job: its schema of an outcome is of no use to any other run.
-  const { HandoffError, readHandoff } = await import('./handoff.js');
   let handoff: Handoff;
   try {
     handoff = readHandoff(settings.handoff);

@@ -32,69 +32,84 @@ export interface NetlifyOptions {
 /** The retry is not sent when less time than this is left: it could not be told whether it took effect. */
 const LEAST_TIME_TO_SEND_MS = 1_000;
 
-const nullable = <T>(schema: z.ZodMiniType<T>) =>
-  z.pipe(
-    z.nullish(z.unknown()),
-    z.transform((value): T | null => {
-      const parsed = z.safeParse(schema, value);
-      return parsed.success ? parsed.data : null;
-    }),
-  );
-
+/** Any value, the field absent included: what is not as expected is read as absent, after the shape is checked. */
+const any = z.unknown();
 const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 /** An https URL with nothing in it that Markdown or a shell could read as more than a URL. */
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
 const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})$/i;
+const CONTEXT = /^[a-z-]{1,40}$/;
+const COMMIT = /^[0-9a-f]{7,64}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
+const BRANCH = /^[^\s\x00-\x1f\x7f]{1,255}$/;
+
+/** The value when it is a string that matches, else null. */
+function matching(value: unknown, pattern: RegExp): string | null {
+  return typeof value === 'string' && pattern.test(value) ? value : null;
+}
+
+function reviewId(value: unknown): number | null {
+  const id = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
 
 /**
  * Only the fields read, and as loosely as the live API sends them (nulls everywhere). Netlify's spec requires
  * no field at all; id, state and created_at are required here because a deploy cannot be retried, judged or
  * ordered without them (test/lib/contract/exceptions.ts). Any other field that is not as expected is read as
- * absent: a state that is not a plain word is `unknown`, a URL that is not a plain https URL is none.
+ * absent: a state that is not a plain word is `unknown`, a URL that is not a plain https URL is none. The other
+ * fields are checked in plain code rather than by a schema each: a page holds 100 deploys, read at start-up.
  */
 export const deploySchema = z.pipe(
   z.object({
     id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-    name: nullable(z.string().check(z.regex(SITE_NAME))),
+    name: any,
     state: z.string().check(z.minLength(1)),
-    context: nullable(z.string().check(z.regex(/^[a-z-]{1,40}$/))),
-    review_id: nullable(z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d{1,10}$/)), z.transform(Number))])),
-    commit_ref: nullable(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
-    branch: nullable(z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/))),
-    deploy_ssl_url: nullable(z.string().check(z.regex(HTTPS_URL))),
-    deploy_url: nullable(z.string().check(z.regex(HTTPS_URL))),
+    context: any,
+    review_id: any,
+    commit_ref: any,
+    branch: any,
+    deploy_ssl_url: any,
+    deploy_url: any,
     created_at: date,
-    updated_at: nullable(date),
-    error_message: nullable(z.string()),
+    updated_at: any,
+    error_message: any,
   }),
-  z.transform(
-    (d): Deploy => ({
+  z.transform((d): Deploy => {
+    const name = matching(d.name, SITE_NAME)?.toLowerCase() ?? null;
+    const updated = typeof d.updated_at === 'string' && !Number.isNaN(Date.parse(d.updated_at)) ? d.updated_at : null;
+    return {
       id: d.id,
-      siteName: d.name ? d.name.toLowerCase() : null,
+      siteName: name,
       state: /^[a-z_]{1,40}$/.test(d.state) ? d.state : 'unknown',
-      context: d.context,
-      reviewId: typeof d.review_id === 'number' && Number.isSafeInteger(d.review_id) ? d.review_id : null,
-      commitRef: d.commit_ref,
-      branch: d.branch,
-      url: d.deploy_ssl_url ?? d.deploy_url,
-      logUrl: d.name ? `https://app.netlify.com/sites/${d.name.toLowerCase()}/deploys/${d.id}` : null,
+      context: matching(d.context, CONTEXT),
+      reviewId: reviewId(d.review_id),
+      commitRef: matching(d.commit_ref, COMMIT),
+      branch: matching(d.branch, BRANCH),
+      url: matching(d.deploy_ssl_url, HTTPS_URL) ?? matching(d.deploy_url, HTTPS_URL),
+      logUrl: name ? `https://app.netlify.com/sites/${name}/deploys/${d.id}` : null,
       createdAt: d.created_at,
-      updatedAt: d.updated_at ?? d.created_at,
-      errorMessage: d.error_message === null ? null : d.error_message.slice(0, 2_000),
-    }),
-  ),
+      updatedAt: updated ?? d.created_at,
+      errorMessage: typeof d.error_message === 'string' ? d.error_message.slice(0, 2_000) : null,
+    };
+  }),
 );
 
 /** The site: only its name is read. */
-export const siteSchema = z.object({ name: nullable(z.string().check(z.regex(SITE_NAME))) });
+export const siteSchema = z.pipe(
+  z.object({ name: any }),
+  z.transform((site) => ({ name: matching(site.name, SITE_NAME) })),
+);
 
 /** What is read of a deploy that did not pass, to tell whose it was. */
-const loose = z.object({
-  id: nullable(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
-  context: nullable(z.string().check(z.regex(/^[a-z-]{1,40}$/))),
-  review_id: nullable(z.number()),
-});
+const loose = z.pipe(
+  z.looseObject({ id: any, context: any, review_id: any }),
+  z.transform((d) => ({
+    id: matching(d.id, /^[A-Za-z0-9_-]{1,64}$/),
+    context: matching(d.context, CONTEXT),
+    review_id: reviewId(d.review_id),
+  })),
+);
 
 /** Netlify for one phase of the run: every request keeps `deadline`. */
 export function netlifyPort(options: NetlifyOptions, deadline: Deadline): NetlifyPort {

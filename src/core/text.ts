@@ -9,22 +9,21 @@ export const FRAGMENT = 8;
 /**
  * Removes every run of 8 or more characters that also occurs in one of the secrets (a whole token, its
  * first half after a cut elsewhere, any piece an error text quoted), replacing each with `***`.
- * Linear in the text: one set lookup per position.
+ * One native search per 8-character piece of each secret.
  */
 export function scrub(text: string, secrets: readonly string[]): string {
-  const windows = new Set<string>();
+  if (text.length < FRAGMENT) return text;
+  let hidden: Uint8Array | null = null;
   for (const secret of secrets) {
-    for (let at = 0; at + FRAGMENT <= secret.length; at++) windows.add(secret.slice(at, at + FRAGMENT));
+    for (let at = 0; at + FRAGMENT <= secret.length; at++) {
+      const piece = secret.slice(at, at + FRAGMENT);
+      for (let found = text.indexOf(piece); found >= 0; found = text.indexOf(piece, found + 1)) {
+        hidden ??= new Uint8Array(text.length);
+        hidden.fill(1, found, found + FRAGMENT);
+      }
+    }
   }
-  if (windows.size === 0 || text.length < FRAGMENT) return text;
-  const hidden = new Uint8Array(text.length);
-  let found = false;
-  for (let at = 0; at + FRAGMENT <= text.length; at++) {
-    if (!windows.has(text.slice(at, at + FRAGMENT))) continue;
-    hidden.fill(1, at, at + FRAGMENT);
-    found = true;
-  }
-  if (!found) return text;
+  if (!hidden) return text;
   let out = '';
   for (let at = 0; at < text.length; at++) {
     if (!hidden[at]) out += text[at];

@@ -424,17 +424,28 @@ export class FakeNetlify extends FakeServer {
     return this.sites.get(id) ?? [...this.sites.values()].find((s) => `${s.name}.netlify.app` === id);
   }
 
+  /** A site's deploys sorted newest first, kept while no deploy is added (a busy site has 10,000). */
+  readonly #sorted = new WeakMap<FakeSite, { readonly count: number; readonly deploys: NetlifyDeploy[] }>();
+
+  #newestFirst(site: FakeSite): NetlifyDeploy[] {
+    const cached = this.#sorted.get(site);
+    if (cached && cached.count === site.deploys.length) return cached.deploys;
+    const at = new Map(site.deploys.map((d) => [d, Date.parse(d.created_at)]));
+    const deploys = [...site.deploys].sort((a, b) => (at.get(b) as number) - (at.get(a) as number));
+    this.#sorted.set(site, { count: site.deploys.length, deploys });
+    return deploys;
+  }
+
   #list(req: RecordedRequest, siteId: string): Reply {
     const site = this.#findSite(siteId);
     if (!site) return this.notFound();
     this.#advanceAll();
     const q = req.query;
-    let deploys = [...site.deploys];
+    let deploys = this.#newestFirst(site);
     if (q['deploy-previews'] === 'true') deploys = deploys.filter((d) => d.context === 'deploy-preview');
     if (q.production === 'true') deploys = deploys.filter((d) => d.context === 'production');
     if (q.branch) deploys = deploys.filter((d) => d.branch === q.branch);
     if (q.state) deploys = deploys.filter((d) => d.state === q.state);
-    deploys.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
     const asked = Math.min(Math.max(Number(q.per_page ?? 100) || 100, 1), 100);
     const perPage = this.shortPages !== null ? Math.max(Math.min(asked, this.shortPages), 1) : asked;
     const page = Math.max(Number(q.page ?? 1) || 1, 1);
