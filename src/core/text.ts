@@ -58,10 +58,14 @@ export function excerpt(text: unknown, secrets: readonly string[], max = 160): s
 
 /**
  * A line for the runner's log: no line break (each would start a new line, which the runner reads for
- * `::command::` syntax), and no `::` that could start or end a workflow command.
+ * `::command::` syntax), no `::` that could start or end a workflow command, and no `##[`, which the runner
+ * reads anywhere in a line as a command of the legacy kind (`##[stop-commands]token`).
  */
 export function logLine(text: string): string {
-  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/::/g, ': :');
+  return text
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
+    .replace(/::/g, ': :')
+    .replace(/##\[/g, '## [');
 }
 
 /**
