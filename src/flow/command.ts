@@ -11,7 +11,7 @@
  */
 import type { CommandLine, CommandName } from '../core/command.js';
 import { decide } from '../core/decision.js';
-import { fromSites, type Outcome, type SiteOutcome } from '../core/outcome.js';
+import { type Failure, fromSites, type Outcome, type SiteOutcome } from '../core/outcome.js';
 import type { DeployPage, SiteRef } from '../core/preview.js';
 import { chooseLine } from '../core/screen.js';
 import { groundText } from '../core/sentences.js';
@@ -68,6 +68,9 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   // Trust settled by the event: the PR and the first pages go out with the eyes.
   const early = trusted && command !== 'ok-to-test' ? startLookups(ports, sites, log) : null;
   const verdict = trusted ? first : await trust.settle(command);
+  if (verdict.kind === 'failed') {
+    return done({ result: 'failed', command, sites: [], problem: { kind: 'failure', failure: verdict.failure } }, acknowledged);
+  }
   if (verdict.kind === 'denied') {
     log.info(`Trust after reading the permission: denied.`);
     return done({ result: 'denied', command, denial: verdict.denial }, acknowledged);
@@ -150,16 +153,19 @@ function trustOf(input: CommandInput, ports: Ports, deps: FlowDeps) {
   const judge = (command: CommandName) => judgeTrust(command, facts, settings.trust);
   return {
     judge,
-    async settle(command: CommandName): Promise<Exclude<TrustVerdict, { kind: 'ask-permission' }>> {
+    async settle(
+      command: CommandName,
+    ): Promise<Exclude<TrustVerdict, { kind: 'ask-permission' }> | { kind: 'failed'; failure: Failure }> {
       const verdict = judge(command);
       if (verdict.kind !== 'ask-permission') return verdict;
       permission ??= ports.github.readPermission(event.commenterLogin);
       try {
         return judgePermission(event.commenterLogin, await permission, settings.trust, verdict.prTrusted);
       } catch (error) {
-        // Without GitHub's answer nobody is let in; the failure says what to fix.
+        // Without GitHub's answer nobody is let in, and nobody is told they lack a permission GitHub did not
+        // report: the command fails, saying what to fix.
         deps.log.warning(`Could not read @${event.commenterLogin}'s permission: ${failureOf(error).what}.`);
-        return judgePermission(event.commenterLogin, 'none', settings.trust, verdict.prTrusted);
+        return { kind: 'failed', failure: failureOf(error) };
       }
     },
   };
@@ -208,7 +214,7 @@ function staleOf(built: string | null, head: string | null): { built: string; he
   return { built, head };
 }
 
-export function failureOf(error: unknown) {
+export function failureOf(error: unknown): Failure {
   if (error instanceof PortError) return error.failure;
   return {
     service: 'GitHub' as const,
