@@ -49,7 +49,14 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
     // A word that may be the name of a site only Netlify can name: asked only for a trusted commenter.
     const verdict = await trust.settle(chosen.command);
     if (verdict.kind !== 'trusted') return quietly({ result: 'ignored', command: null, ignored: { kind: 'unresolved-site', word: chosen.word } });
-    chosen = chooseLine(input.lines, await resolveNames(input.sites, ports, log));
+    const asked = chosen.command;
+    const resolved = await resolveNames(input.sites, ports, log);
+    chosen = chooseLine(input.lines, resolved.sites);
+    if (chosen.kind === 'resolve' && resolved.failure) {
+      // A trusted commenter's command that may name a site whose name Netlify did not give: said, not ignored.
+      const eyes = settings.dryRun ? Promise.resolve(true) : settle(ports.github.react('eyes'), log);
+      return done({ result: 'failed', command: asked, sites: [], problem: { kind: 'failure', failure: resolved.failure } }, eyes);
+    }
   }
   if (chosen.kind !== 'chosen') {
     return quietly({
@@ -171,19 +178,29 @@ function trustOf(input: CommandInput, ports: Ports, deps: FlowDeps) {
   };
 }
 
-/** The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps none. */
-async function resolveNames(sites: readonly SiteRef[], ports: Ports, log: FlowDeps['log']): Promise<SiteRef[]> {
-  return Promise.all(
+/**
+ * The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps
+ * none, and the first such failure comes back with them.
+ */
+async function resolveNames(
+  sites: readonly SiteRef[],
+  ports: Ports,
+  log: FlowDeps['log'],
+): Promise<{ sites: SiteRef[]; failure: Failure | null }> {
+  let failure: Failure | null = null;
+  const resolved = await Promise.all(
     sites.map(async (site) => {
       if (site.name !== null) return site;
       try {
         return { ...site, name: await ports.netlify.siteName(site.id) };
       } catch (error) {
+        failure ??= failureOf(error);
         log.warning(`Could not read the name of site ${site.id}: ${failureOf(error).what}.`);
         return site;
       }
     }),
   );
+  return { sites: resolved, failure };
 }
 
 async function okToTest(settings: Settings, event: CommentEvent, ports: Ports): Promise<Outcome> {
