@@ -124,7 +124,7 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
     const body = json(answer);
     if (body === undefined) return unreadable(t.words, doing, 'not-json');
     const parsed = z.safeParse(schema, body);
-    return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+    return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0], body));
   };
 
   /** A request that changes something: sent at most once, its answer read in the flow's words. */
@@ -219,7 +219,7 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
         id: seen.success ? seen.data.id : null,
         context: seen.success ? seen.data.context : null,
         reviewId: seen.success ? seen.data.review_id : null,
-        problem: describeIssue(parsed.error.issues[0]),
+        problem: describeIssue(parsed.error.issues[0], item),
       });
     }
     const link = answer.header('link');
