@@ -154,7 +154,8 @@ export function unreadable(words: ServiceWords, doing: string, why: 'not-json' |
       fix: words.fixRedirect,
     },
     transient: notJson,
-    mayHaveReached: false,
+    // A success status: the server acted on the request, whatever its body (a report must not be posted twice).
+    mayHaveReached: true,
     retryAfterMs: null,
   };
 }
