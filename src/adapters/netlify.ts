@@ -168,7 +168,9 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       const t = transportFor(siteId);
       const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(PER_PAGE) });
       if (branch) query.set('branch', branch);
-      const doing = branch ? `listing the deploy previews of branch ${branch.slice(0, 60)}` : 'listing the deploy previews';
+      // The branch is the PR's head ref, which its author names: it is data, and the failure's `what` is our own
+      // words (a reply shows it as Markdown), so the branch is not repeated there.
+      const doing = branch ? "listing the deploy previews of the PR's branch" : 'listing the deploy previews';
       return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) =>
         pageOf(t, answer, doing),
       );
