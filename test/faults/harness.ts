@@ -199,6 +199,8 @@ export interface Invariants {
   readonly askedNetlify?: boolean;
   /** The secrets the run was given, which it masks (default: the sandbox's two tokens). */
   readonly masks?: readonly string[];
+  /** A dry run: nothing is posted, the outcome is in the log, the outputs and the summary. */
+  readonly dryRun?: boolean;
 }
 
 /** Whether the outcome is on the PR: a reply, or a final reaction. */
@@ -213,7 +215,10 @@ export function onPr(played: Played): boolean {
  * that went unseen included, whose result stays retried); no stack trace; no workflow command the action did
  * not mean; no piece of a token anywhere; no reply too long or holding a command.
  */
-export function assertInvariants(played: Played, { kind, askedNetlify = false, masks = TOKENS }: Invariants): void {
+export function assertInvariants(
+  played: Played,
+  { kind, askedNetlify = false, masks = TOKENS, dryRun = false }: Invariants,
+): void {
   const { run } = played;
   expect(run.code, 'the step must end on its own').not.toBeNull();
   expect(retryPosts(played.netlify).length, 'at most one retry POST per command').toBeLessThanOrEqual(1);
@@ -232,7 +237,8 @@ export function assertInvariants(played: Played, { kind, askedNetlify = false, m
   if (kind === 'command') {
     // A failed command says what to fix (a refused input names what it accepts instead).
     if (run.code !== 0) expect(errors.join('\n')).toMatch(/To fix: /);
-    if (!onPr(played)) {
+    if (dryRun) expect(played.replies.length + run.reactions.length, 'a dry run posts nothing').toBe(0);
+    else if (!onPr(played)) {
       expect(run.code, 'an outcome not shown on the PR fails the step').toBe(1);
       if (result === 'retried') {
         expect(errors.join('\n')).toMatch(/The retry was requested, but nothing could be shown on the pull request.*To fix: /);
