@@ -131,8 +131,18 @@ export const FAULTS: readonly FaultSpec[] = [
   { name: 'connection reset, once', class: 'brief', times: 1, make: () => ({ kind: 'reset' }) },
   { name: 'connection reset, every time', class: 'lasting', make: () => ({ kind: 'reset' }) },
   { name: 'malformed JSON', class: 'garbled', completeSuccess: true, make: () => ({ kind: 'malformed-json' }) },
-  { name: 'HTML page with status 200', class: 'garbled', completeSuccess: true, make: () => ({ kind: 'html', status: 200 }) },
-  { name: 'valid JSON of the wrong shape', class: 'garbled', completeSuccess: true, make: () => ({ kind: 'wrong-shape' }) },
+  {
+    name: 'HTML page with status 200',
+    class: 'garbled',
+    completeSuccess: true,
+    make: () => ({ kind: 'html', status: 200 }),
+  },
+  {
+    name: 'valid JSON of the wrong shape',
+    class: 'garbled',
+    completeSuccess: true,
+    make: () => ({ kind: 'wrong-shape' }),
+  },
   {
     name: 'an answer larger than 8 MB',
     class: 'garbled',

@@ -5,7 +5,17 @@
  */
 import { describe, expect, test } from 'vitest';
 import { NETLIFY_TOKEN, type Sandbox } from '../lib/support/sandbox.js';
-import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts, shown, TOKENS } from './harness.js';
+import {
+  assertInvariants,
+  errorLines,
+  explain,
+  type Played,
+  Pool,
+  play,
+  retryPosts,
+  shown,
+  TOKENS,
+} from './harness.js';
 
 interface BadInput {
   /** What is wrong, in words. */
@@ -264,7 +274,13 @@ const run = (inputs: Record<string, string>, setup: (sandbox: Sandbox) => void =
         seed(sandbox);
         setup(sandbox);
       },
-      { body: '/retest', prNumber: PR, login: 'alice', association: 'MEMBER', inputs: { 'timeout-seconds': '5', ...inputs } },
+      {
+        body: '/retest',
+        prNumber: PR,
+        login: 'alice',
+        association: 'MEMBER',
+        inputs: { 'timeout-seconds': '5', ...inputs },
+      },
     ),
   );
 
@@ -335,7 +351,8 @@ function refused(played: Played, bad: BadInput): void {
     const reply = (played.replies[0] as string).replace(/\[workflow run\]\([^)]*\)/, '');
     expect(reply).toContain(`the workflow's input \`${input}\` is not valid`);
     // Never the value: it may be a secret, or a mention (@stranger).
-    for (const value of Object.values(bad.inputs)) if (value.trim().length >= 4) expect(reply).not.toContain(value.trim());
+    for (const value of Object.values(bad.inputs))
+      if (value.trim().length >= 4) expect(reply).not.toContain(value.trim());
     expect(reply).not.toMatch(/@stranger/);
   }
   const masks = ['netlify-token', 'github-token'].map((name) => bad.inputs[name]?.trim() ?? '').filter(Boolean);

@@ -60,7 +60,8 @@ function netlifyNames(fault: FaultSpec): RegExp {
   if (status === 404) return /site-id/;
   if (status === 429) return /Netlify's rate limit/;
   if (status !== null && status >= 500) return /Netlify failed/;
-  if (fault.name.startsWith('no answer')) return /Netlify did not answer .*To fix: check Netlify's status, or raise timeout-seconds/;
+  if (fault.name.startsWith('no answer'))
+    return /Netlify did not answer .*To fix: check Netlify's status, or raise timeout-seconds/;
   if (fault.name.includes('8 MB')) return /Netlify's answer was too large/;
   return /Netlify/;
 }
@@ -110,7 +111,13 @@ const CALLS: readonly Call[] = [
       // The retry waits for the PR read (a PR closed since is not rebuilt): one that hangs on every try takes
       // the whole of timeout-seconds, and the retry is then not sent.
       if (f.name === 'no answer, ever') {
-        return { result: 'failed', code: 1, reply: true, retries: 0, names: /timeout-seconds ran out.*To fix: raise timeout-seconds/ };
+        return {
+          result: 'failed',
+          code: 1,
+          reply: true,
+          retries: 0,
+          names: /timeout-seconds ran out.*To fix: raise timeout-seconds/,
+        };
       }
       return { ...retried, names: /Could not read the pull request/ };
     },
@@ -139,7 +146,9 @@ const CALLS: readonly Call[] = [
     // An answer without a name is one the spec allows (no field of a site is required): the sites then have no
     // name that the word could be, and the comment holds no command for them, as for any unknown word.
     expect: (f) =>
-      f.name === 'valid JSON of the wrong shape' ? { result: 'ignored', code: 0, reply: false, retries: 0 } : essentialRead(f),
+      f.name === 'valid JSON of the wrong shape'
+        ? { result: 'ignored', code: 0, reply: false, retries: 0 }
+        : essentialRead(f),
   },
   {
     name: 'listing the previews',
@@ -343,13 +352,16 @@ describe('a service that refuses connections', () => {
     });
   });
 
-  test('GitHub refused after a retry: stays retried, and the step fails naming what to fix', { timeout: 120_000 }, async () => {
+  test('GitHub refused after a retry: stays retried, and the step fails naming what to fix', {
+    timeout: 120_000,
+  }, async () => {
     check(await githubMember, {
       result: 'retried',
       code: 1,
       reply: false,
       retries: 1,
-      names: /The retry was requested, but nothing could be shown.*To fix: check the runner's network and GITHUB_API_URL/,
+      names:
+        /The retry was requested, but nothing could be shown.*To fix: check the runner's network and GITHUB_API_URL/,
     });
   });
 

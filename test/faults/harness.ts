@@ -241,12 +241,15 @@ export function assertInvariants(
     else if (!onPr(played)) {
       expect(run.code, 'an outcome not shown on the PR fails the step').toBe(1);
       if (result === 'retried') {
-        expect(errors.join('\n')).toMatch(/The retry was requested, but nothing could be shown on the pull request.*To fix: /);
+        expect(errors.join('\n')).toMatch(
+          /The retry was requested, but nothing could be shown on the pull request.*To fix: /,
+        );
       }
     }
   }
   if (kind === 'ignored') {
-    if (askedNetlify) expect(played.netlify.every((r) => r.method === 'GET' && /^\/api\/v1\/sites\/[^/]+$/.test(r.path))).toBe(true);
+    if (askedNetlify)
+      expect(played.netlify.every((r) => r.method === 'GET' && /^\/api\/v1\/sites\/[^/]+$/.test(r.path))).toBe(true);
     else expect(played.netlify).toEqual([]);
     expect(played.replies).toEqual([]);
     expect(run.reactions).toEqual([]);
@@ -262,7 +265,11 @@ export function assertInvariants(
 export function digest(played: Played): string {
   const { run } = played;
   const requests = (label: string, list: readonly RecordedRequest[]) =>
-    list.map((r) => `  ${label} ${r.method} ${r.path}${r.query.branch ? `?branch=${r.query.branch}` : ''} -> ${r.outcome}`).join('\n');
+    list
+      .map(
+        (r) => `  ${label} ${r.method} ${r.path}${r.query.branch ? `?branch=${r.query.branch}` : ''} -> ${r.outcome}`,
+      )
+      .join('\n');
   return [
     `exit ${run.code}; outputs ${JSON.stringify(run.outputs)}`,
     `reactions ${JSON.stringify(run.reactions)}; replies:`,

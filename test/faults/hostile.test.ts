@@ -39,7 +39,9 @@ const member = { prNumber: PR, login: 'alice', association: 'MEMBER' } as const;
 
 /** Plays a case through the bundle, started now (many at once), awaited by its test. */
 function attack(setup: (sandbox: Sandbox) => void | Promise<void>, spec: Spec): Promise<Played> {
-  return pool.run(() => play(setup, { killAfterMs: 30_000, ...spec, inputs: { 'timeout-seconds': '10', ...spec.inputs } }, 'bundle'));
+  return pool.run(() =>
+    play(setup, { killAfterMs: 30_000, ...spec, inputs: { 'timeout-seconds': '10', ...spec.inputs } }, 'bundle'),
+  );
 }
 
 /** The fake serves what the spec forbids on purpose: its answers go unchecked (its requests still are). */
@@ -85,10 +87,18 @@ function assertInert(reply: string): void {
   expect(parseCommands(reply, WORDS)).toEqual([]);
 }
 
-const hiddenCommands = ['    /retest', '\t/retest', '<pre>\n/retest\n</pre>', '<details>\n<summary>Log</summary>\n/retest\n</details>'];
+const hiddenCommands = [
+  '    /retest',
+  '\t/retest',
+  '<pre>\n/retest\n</pre>',
+  '<details>\n<summary>Log</summary>\n/retest\n</details>',
+];
 
 const cases = {
-  stateCommands: attack(failedPreview({ state: 'error\n::add-mask::x\n::stop-commands::y' }), { body: '/retest', ...member }),
+  stateCommands: attack(failedPreview({ state: 'error\n::add-mask::x\n::stop-commands::y' }), {
+    body: '/retest',
+    ...member,
+  }),
   urlCommands: attack(
     failedPreview({
       deploy_ssl_url: 'https://deploy-preview-42--octo-docs.netlify.app\n::stop-commands::pwned',
@@ -105,7 +115,11 @@ const cases = {
         body: {
           permission: 'write',
           role_name: 'write',
-          user: { login: 'dana', id: 5, permissions: { push: true, '\n::stop-commands::pwned\n': 'yes', 'x\n::add-mask::y': {} } },
+          user: {
+            login: 'dana',
+            id: 5,
+            permissions: { push: true, '\n::stop-commands::pwned\n': 'yes', 'x\n::add-mask::y': {} },
+          },
         },
       };
       sandbox.github.inject({ path: PERMISSION, fault });
@@ -133,17 +147,28 @@ const cases = {
     body: '/retest',
     ...member,
   }),
-  summary: attack(failedPreview({ state: 'error\n\n<img src=x onerror=alert(1)>\n\n# heading', deploy_ssl_url: 'https://a.netlify.app\n\n<img src=y>' }), {
-    body: '/retest',
-    ...member,
-    inputs: { 'dry-run': 'true' },
-  }),
+  summary: attack(
+    failedPreview({
+      state: 'error\n\n<img src=x onerror=alert(1)>\n\n# heading',
+      deploy_ssl_url: 'https://a.netlify.app\n\n<img src=y>',
+    }),
+    {
+      body: '/retest',
+      ...member,
+      inputs: { 'dry-run': 'true' },
+    },
+  ),
   redirect: attack(
     (sandbox) => {
       failedPreview()(sandbox);
       sandbox.netlify.inject({
         path: LIST,
-        fault: { kind: 'status', status: 307, headers: { Location: `${trap.origin}/api/v1/sites/${SITE.id}/deploys` }, body: {} },
+        fault: {
+          kind: 'status',
+          status: 307,
+          headers: { Location: `${trap.origin}/api/v1/sites/${SITE.id}/deploys` },
+          body: {},
+        },
       });
     },
     { body: '/retest', ...member },
@@ -204,7 +229,11 @@ const cases = {
       failedPreview()(sandbox);
       sandbox.netlify.inject({
         path: LIST,
-        fault: { kind: 'status', status: 502, body: { code: 502, message: 'Bad gateway ##[stop-commands]pwned ##[add-mask]z' } },
+        fault: {
+          kind: 'status',
+          status: 502,
+          body: { code: 502, message: 'Bad gateway ##[stop-commands]pwned ##[add-mask]z' },
+        },
       });
     },
     { body: '/retest', ...member },
@@ -282,7 +311,12 @@ test('a redirect to another port: the Netlify token is not sent again, the targe
 
 test("Netlify's error text quoting the GitHub token, cut in the middle of it: no piece of it anywhere", () =>
   check(cases.otherToken, (played) => {
-    const written = [shown(played.run.stdout), played.run.summary, ...Object.values(played.run.outputs), ...played.bodies];
+    const written = [
+      shown(played.run.stdout),
+      played.run.summary,
+      ...Object.values(played.run.outputs),
+      ...played.bodies,
+    ];
     for (const text of written) expect(tokenFragments(text)).toEqual([]);
     assertInvariants(played, { kind: 'command' });
   }));
@@ -326,7 +360,9 @@ test('without the write permissions, a successful retry fails the step, naming t
     expect(run.outputs.result).toBe('retried');
     expect(retryPosts(played.netlify)).toHaveLength(1);
     expect(run.code).toBe(1);
-    expect(errorLines(run).join('\n')).toMatch(/The retry was requested, but nothing could be shown on the pull request.*issues: write.*pull-requests: write/);
+    expect(errorLines(run).join('\n')).toMatch(
+      /The retry was requested, but nothing could be shown on the pull request.*issues: write.*pull-requests: write/,
+    );
     assertInvariants(played, { kind: 'command' });
   }));
 
