@@ -16,7 +16,7 @@ import { FakeServer } from '../lib/fakes/server.js';
 import type { RecordedRequest } from '../lib/http.js';
 import { GITHUB_TOKEN, NETLIFY_TOKEN, OWNER, REPO, SITE } from '../lib/support/sandbox.js';
 import type { FaultContext } from '../faults/catalogue.js';
-import { Pool, tokenFragments } from '../faults/harness.js';
+import { Pool, spreadChecks, tokenFragments } from '../faults/harness.js';
 
 export { GITHUB_TOKEN, NETLIFY_TOKEN, SITE };
 export const PR = 42;
@@ -138,6 +138,7 @@ export async function withServices<T>(work: (services: Services) => Promise<T>):
   try {
     const result = await work(services);
     services.assertTokensStayHome();
+    spreadChecks();
     return result;
   } finally {
     await services.stop();

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import { parseCommands } from '../../src/core/command.js';
 import { OUTPUT_NAMES } from '../../src/outputs.js';
+import { takeViolations } from '../lib/contract/checker.js';
 import type { RecordedRequest } from '../lib/http.js';
 import { runAction } from '../lib/support/action.js';
 import { runInProcess } from '../lib/support/inprocess.js';
@@ -69,10 +70,20 @@ export async function play(
   try {
     await setup(sandbox);
     const run = await sandbox.run({ killAfterMs: 60_000, ...spec }, runner === 'bundle' ? runAction : runInProcess);
+    spreadChecks();
     return playedOf(sandbox, run);
   } finally {
     await sandbox.stop();
   }
+}
+
+/**
+ * Runs the contract checks the fakes queued so far, keeping what they find for the test's own check (test/setup.ts
+ * takes the violations after each test). Many cases run at once, so without this one test's check would run the
+ * checks of dozens of cases in one go, holding the event loop up for long enough to time out a request in flight.
+ */
+export function spreadChecks(): void {
+  takeViolations(() => false);
 }
 
 /** A run's Played, from its sandbox (everything the fakes saw, not only this run's requests). */

@@ -35,7 +35,9 @@ export async function runInProcess(options: RunOptions, deps: RunDeps = {}): Pro
   const ran = run(env, toolkit, deps).then(
     () => 'ended' as const,
     (error: unknown) => {
-      toolkit.fail(`Unexpected error: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'unknown'}`);
+      toolkit.fail(
+        `Unexpected error: ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : 'unknown'}`,
+      );
       return 'ended' as const;
     },
   );
