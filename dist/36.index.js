@@ -1,8 +1,8 @@
-export const id = 499;
-export const ids = [499];
+export const id = 36;
+export const ids = [36];
 export const modules = {
 
-/***/ 880:
+/***/ 36:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,12 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 3 modules
-var schemas = __webpack_require__(619);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
-var api = __webpack_require__(305);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/parse.js + 1 modules
-var core_parse = __webpack_require__(945);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/mini/schemas.js + 3 modules
+var schemas = __webpack_require__(51);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/api.js + 1 modules
+var api = __webpack_require__(329);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/parse.js + 1 modules
+var core_parse = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/core/trust.ts
 const PERMISSION_LEVELS = ['none', 'read', 'triage', 'write', 'maintain', 'admin'];
 const ASSOCIATIONS = [
@@ -104,7 +104,7 @@ function sameLogin(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __webpack_require__(20);
+var core_text = __webpack_require__(542);
 ;// CONCATENATED MODULE: ./src/flow/ports.ts
 /** Thrown by a port when a request got no usable answer: the failure says what and what to fix. */
 class PortError extends Error {
@@ -161,8 +161,9 @@ function send(request) {
             res.on('data', (chunk) => {
                 size += chunk.length;
                 if (size > MAX_BODY) {
-                    res.destroy();
+                    // Settled before the destroy, whose 'aborted' would otherwise make it a reset.
                     reject(new HttpProblem('too-large', '', true));
+                    res.destroy();
                     return;
                 }
                 chunks.push(chunk);
@@ -316,7 +317,8 @@ function unreadable(words, doing, why) {
             fix: words.fixRedirect,
         },
         transient: notJson,
-        mayHaveReached: false,
+        // A success status: the server acted on the request, whatever its body (a report must not be posted twice).
+        mayHaveReached: true,
         retryAfterMs: null,
     };
 }
@@ -355,14 +357,37 @@ function commentAgain(waitMs, now = Date.now()) {
     const at = new Date(now + waitMs + 60_000).toISOString().slice(11, 16);
     return `the limit resets at about ${at} UTC: comment again after that`;
 }
-/** One zod issue in plain words: where (field names only), and what was wrong there. */
-function describeIssue(issue) {
+/**
+ * One zod issue in plain words: where (field names only), and what was wrong there. zod/mini says only
+ * "Invalid input", so the words come from the issue's code, and `input` (what was parsed) tells a missing
+ * field from one of the wrong type.
+ */
+function describeIssue(issue, input) {
     if (!issue)
         return 'body: not valid';
     // A key of the answer is data: only a plain field name is repeated, anything else is shown as `…`.
     const where = issue.path.map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…')).join('.') || 'body';
-    const missing = /received undefined$/.test(issue.message);
-    return (0,core_text/* oneLine */.TN)(`${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`).slice(0, 120);
+    return (0,core_text/* oneLine */.TN)(`${where}: ${failure_problemOf(issue, valueAt(input, issue.path))}`).slice(0, 120);
+}
+function failure_problemOf(issue, value) {
+    if (value === undefined && (issue.code === 'invalid_type' || /received undefined$/.test(issue.message)))
+        return 'missing';
+    if (issue.message !== 'Invalid input')
+        return issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'invalid_type' && typeof issue.expected === 'string')
+        return `expected ${issue.expected}, got ${value === null ? 'null' : typeof value}`;
+    if (issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big')
+        return 'not in the expected form';
+    return 'not valid';
+}
+function valueAt(input, path) {
+    let node = input;
+    for (const key of path) {
+        if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key))
+            return undefined;
+        node = node[key];
+    }
+    return node;
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/request.ts
@@ -550,7 +575,7 @@ function githubPort(options, deadline) {
         if (body === undefined)
             return unreadable(t.words, doing, 'not-json');
         const parsed = core_parse/* safeParse */.xL(schema, body);
-        return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+        return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0], body));
     };
     /** One GraphQL mutation of several aliased parts: what each part did, and what failed. */
     const mutate = async (name, parts, policy) => {
@@ -688,7 +713,7 @@ function isTrouble(value) {
 }
 
 // EXTERNAL MODULE: ./src/core/preview.ts
-var preview = __webpack_require__(451);
+var preview = __webpack_require__(789);
 ;// CONCATENATED MODULE: ./src/adapters/netlify.ts
 /**
  * The Netlify adapter: the only place that knows Netlify's paths, statuses, headers, paging and retries.
@@ -784,7 +809,7 @@ function netlifyPort(options, deadline) {
         if (body === undefined)
             return unreadable(t.words, doing, 'not-json');
         const parsed = core_parse/* safeParse */.xL(schema, body);
-        return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+        return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0], body));
     };
     /** A request that changes something: sent at most once, its answer read in the flow's words. */
     const post = async (path, doing, conflictMeansBusy) => {
@@ -823,7 +848,9 @@ function netlifyPort(options, deadline) {
             const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(preview/* PER_PAGE */.EK) });
             if (branch)
                 query.set('branch', branch);
-            const doing = branch ? `listing the deploy previews of branch ${branch.slice(0, 60)}` : 'listing the deploy previews';
+            // The branch is the PR's head ref, which its author names: it is data, and the failure's `what` is our own
+            // words (a reply shows it as Markdown), so the branch is not repeated there.
+            const doing = branch ? "listing the deploy previews of the PR's branch" : 'listing the deploy previews';
             return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) => pageOf(t, answer, doing));
         },
         readDeploy(id) {
@@ -873,7 +900,7 @@ function netlifyPort(options, deadline) {
                 id: seen.success ? seen.data.id : null,
                 context: seen.success ? seen.data.context : null,
                 reviewId: seen.success ? seen.data.review_id : null,
-                problem: describeIssue(parsed.error.issues[0]),
+                problem: describeIssue(parsed.error.issues[0], item),
             });
         }
         const link = answer.header('link');
@@ -906,11 +933,11 @@ function netlifyWords(siteId) {
 }
 
 // EXTERNAL MODULE: ./src/core/outcome.ts
-var core_outcome = __webpack_require__(411);
+var core_outcome = __webpack_require__(349);
 // EXTERNAL MODULE: ./src/core/reply.ts
-var reply = __webpack_require__(499);
+var reply = __webpack_require__(253);
 // EXTERNAL MODULE: ./src/core/command.ts
-var command = __webpack_require__(102);
+var command = __webpack_require__(752);
 ;// CONCATENATED MODULE: ./src/core/screen.ts
 /**
  * Screening an event: which comments the action acts on at all, and which line of a comment is the
@@ -963,7 +990,7 @@ function ignored(why) {
 }
 
 // EXTERNAL MODULE: ./src/core/sentences.ts
-var sentences = __webpack_require__(361);
+var sentences = __webpack_require__(259);
 ;// CONCATENATED MODULE: ./src/event.ts
 /**
  * The event: the workflow's `issue_comment` payload, validated once through zod into the facts the
@@ -1291,7 +1318,7 @@ async function readAgain(netlify, preview, log, after) {
  *   2. unless that page already reaches back before the PR was opened: the previews of the PR's head
  *      branch, and for a fork PR those of `pull/N/head` too (Netlify builds a fork's PR from there), at once;
  *   3. only if those find nothing: paging on, while pages can still hold the PR's previews, at most 30
- *      pages in all, and never past a page that repeats the one before.
+ *      pages in all, and never past a page that repeats the one before (a Netlify that ignores `page`).
  */
 
 
@@ -1322,7 +1349,8 @@ async function findPreview(netlify, site, prNumber, firstPage, pullRead, log) {
         const next = checked(await netlify.listPreviews(site.id, { page }), prNumber, site, log);
         if ((0,preview/* repeats */.D_)(next, previous)) {
             log.warning(`Netlify answered page ${page} of ${site.id}'s deploys with the page before it again; paging stops there.`);
-            return { kind: 'none', pageLimit: null };
+            // The search stopped short of the PR's first deploy: the pages read are its limit, and the reason says so.
+            return { kind: 'none', pageLimit: page - 1 };
         }
         const match = (0,preview/* choosePreview */.Ix)(next.deploys, prNumber);
         if (match)
@@ -1428,7 +1456,14 @@ async function runCommand(input, deps) {
         const verdict = await trust.settle(chosen.command);
         if (verdict.kind !== 'trusted')
             return quietly({ result: 'ignored', command: null, ignored: { kind: 'unresolved-site', word: chosen.word } });
-        chosen = chooseLine(input.lines, await resolveNames(input.sites, ports, log));
+        const asked = chosen.command;
+        const resolved = await resolveNames(input.sites, ports, log);
+        chosen = chooseLine(input.lines, resolved.sites);
+        if (chosen.kind === 'resolve' && resolved.failure) {
+            // A trusted commenter's command that may name a site whose name Netlify did not give: said, not ignored.
+            const eyes = settings.dryRun ? Promise.resolve(true) : settle(ports.github.react('eyes'), log);
+            return done({ result: 'failed', command: asked, sites: [], problem: { kind: 'failure', failure: resolved.failure } }, eyes);
+        }
     }
     if (chosen.kind !== 'chosen') {
         return quietly({
@@ -1446,6 +1481,9 @@ async function runCommand(input, deps) {
     // Trust settled by the event: the PR and the first pages go out with the eyes.
     const early = trusted && command !== 'ok-to-test' ? startLookups(ports, sites, log) : null;
     const verdict = trusted ? first : await trust.settle(command);
+    if (verdict.kind === 'failed') {
+        return done({ result: 'failed', command, sites: [], problem: { kind: 'failure', failure: verdict.failure } }, acknowledged);
+    }
     if (verdict.kind === 'denied') {
         log.info(`Trust after reading the permission: denied.`);
         return done({ result: 'denied', command, denial: verdict.denial }, acknowledged);
@@ -1525,26 +1563,33 @@ function trustOf(input, ports, deps) {
                 return judgePermission(event.commenterLogin, await permission, settings.trust, verdict.prTrusted);
             }
             catch (error) {
-                // Without GitHub's answer nobody is let in; the failure says what to fix.
+                // Without GitHub's answer nobody is let in, and nobody is told they lack a permission GitHub did not
+                // report: the command fails, saying what to fix.
                 deps.log.warning(`Could not read @${event.commenterLogin}'s permission: ${failureOf(error).what}.`);
-                return judgePermission(event.commenterLogin, 'none', settings.trust, verdict.prTrusted);
+                return { kind: 'failed', failure: failureOf(error) };
             }
         },
     };
 }
-/** The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps none. */
+/**
+ * The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps
+ * none, and the first such failure comes back with them.
+ */
 async function resolveNames(sites, ports, log) {
-    return Promise.all(sites.map(async (site) => {
+    let failure = null;
+    const resolved = await Promise.all(sites.map(async (site) => {
         if (site.name !== null)
             return site;
         try {
             return { ...site, name: await ports.netlify.siteName(site.id) };
         }
         catch (error) {
+            failure ??= failureOf(error);
             log.warning(`Could not read the name of site ${site.id}: ${failureOf(error).what}.`);
             return site;
         }
     }));
+    return { sites: resolved, failure };
 }
 async function okToTest(settings, event, ports) {
     const label = settings.trust.okToTestLabel;
@@ -1860,9 +1905,9 @@ function readHandoff(text) {
 }
 
 // EXTERNAL MODULE: ./src/outputs.ts
-var src_outputs = __webpack_require__(729);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __webpack_require__(532);
+var src_outputs = __webpack_require__(891);
+// EXTERNAL MODULE: ../main/node_modules/zod/v4/core/core.js
+var core = __webpack_require__(412);
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
  * The inputs, read once through zod into typed settings. A bad input is an InputError whose one line
