@@ -170,7 +170,8 @@ export function unreadable(words: ServiceWords, doing: string, why: 'not-json' |
       fix: words.fixRedirect,
     },
     transient: notJson,
-    mayHaveReached: false,
+    // A success status: the server acted on the request, whatever its body (a report must not be posted twice).
+    mayHaveReached: true,
     retryAfterMs: null,
   };
 }
@@ -208,16 +209,44 @@ export function commentAgain(waitMs: number | null, now = Date.now()): string {
   return `the limit resets at about ${at} UTC: comment again after that`;
 }
 
-/** One zod issue in plain words: where (field names only), and what was wrong there. */
-export function describeIssue(
-  issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined,
-): string {
+interface Issue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code?: string;
+  readonly expected?: unknown;
+}
+
+/**
+ * One zod issue in plain words: where (field names only), and what was wrong there. zod/mini says only
+ * "Invalid input", so the words come from the issue's code, and `input` (what was parsed) tells a missing
+ * field from one of the wrong type.
+ */
+export function describeIssue(issue: Issue | undefined, input?: unknown): string {
   if (!issue) return 'body: not valid';
   // A key of the answer is data: only a plain field name is repeated, anything else is shown as `…`.
   const where =
     issue.path
       .map((key) => (typeof key === 'number' || /^[A-Za-z0-9_-]{1,40}$/.test(String(key)) ? String(key) : '…'))
       .join('.') || 'body';
-  const missing = /received undefined$/.test(issue.message);
-  return oneLine(`${where}: ${missing ? 'missing' : issue.message.replace(/^Invalid input: /, '')}`).slice(0, 120);
+  return oneLine(`${where}: ${problemOf(issue, valueAt(input, issue.path))}`).slice(0, 120);
+}
+
+function problemOf(issue: Issue, value: unknown): string {
+  if (value === undefined && (issue.code === 'invalid_type' || /received undefined$/.test(issue.message)))
+    return 'missing';
+  if (issue.message !== 'Invalid input') return issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string')
+    return `expected ${issue.expected}, got ${value === null ? 'null' : typeof value}`;
+  if (issue.code === 'invalid_format' || issue.code === 'too_small' || issue.code === 'too_big')
+    return 'not in the expected form';
+  return 'not valid';
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }

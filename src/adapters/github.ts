@@ -207,7 +207,7 @@ export function githubPort(options: GitHubOptions, deadline: Deadline): GitHubPo
       const body = json(answer);
       if (body === undefined) return unreadable(t.words, doing, 'not-json');
       const parsed = z.safeParse(schema, body);
-      return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+      return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0], body));
     };
 
   /** One GraphQL mutation of several aliased parts: what each part did, and what failed. */

@@ -74,8 +74,9 @@ export function send(request: HttpRequest): Promise<HttpAnswer> {
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > MAX_BODY) {
-            res.destroy();
+            // Settled before the destroy, whose 'aborted' would otherwise make it a reset.
             reject(new HttpProblem('too-large', '', true));
+            res.destroy();
             return;
           }
           chunks.push(chunk);

@@ -150,7 +150,7 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
     const body = json(answer);
     if (body === undefined) return unreadable(t.words, doing, 'not-json');
     const parsed = z.safeParse(schema, body);
-    return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0]));
+    return parsed.success ? parsed.data : unreadable(t.words, doing, describeIssue(parsed.error.issues[0], body));
   };
 
   /** A request that changes something: sent at most once, its answer read in the flow's words. */
@@ -199,9 +199,9 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       const t = transportFor(siteId);
       const query = new URLSearchParams({ 'deploy-previews': 'true', page: String(page), per_page: String(PER_PAGE) });
       if (branch) query.set('branch', branch);
-      const doing = branch
-        ? `listing the deploy previews of branch ${branch.slice(0, 60)}`
-        : 'listing the deploy previews';
+      // The branch is the PR's head ref, which its author names: it is data, and the failure's `what` is our own
+      // words (a reply shows it as Markdown), so the branch is not repeated there.
+      const doing = branch ? "listing the deploy previews of the PR's branch" : 'listing the deploy previews';
       return readWithRetries(t, `/sites/${encodeURIComponent(siteId)}/deploys?${query}`, doing, (answer) =>
         pageOf(t, answer, doing),
       );
@@ -254,7 +254,7 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
         id: seen.success ? seen.data.id : null,
         context: seen.success ? seen.data.context : null,
         reviewId: seen.success ? seen.data.review_id : null,
-        problem: describeIssue(parsed.error.issues[0]),
+        problem: describeIssue(parsed.error.issues[0], item),
       });
     }
     const link = answer.header('link');

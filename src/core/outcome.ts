@@ -81,7 +81,7 @@ export type SiteOutcome =
   | {
       readonly result: 'not-found';
       readonly site: SiteRef;
-      /** Set when the search stopped at the page limit rather than at the PR's first deploy. */
+      /** Set when the search stopped short of the PR's first deploy: at the page limit, or after this many pages when Netlify repeated one. */
       readonly pageLimit: number | null;
     }
   | {

@@ -152,6 +152,10 @@ export function siteSentence(site: SiteOutcome, ctx: SentenceContext, style: Sty
     case 'skipped':
       return skipSentence(site.decision, (site.raced ?? site.preview).state, style);
     case 'not-found':
+      if (site.pageLimit !== null && site.pageLimit < MAX_PAGES) {
+        // Paging stopped early: Netlify answered the next page with the one before it again.
+        return `PR #${ctx.prNumber} has no deploy preview among the newest ${(site.pageLimit * PER_PAGE).toLocaleString('en-US')} deploys of site ${site.site.id}: Netlify answered page ${site.pageLimit + 1} with page ${site.pageLimit} again, so paging stopped there (at most ${MAX_PAGES} pages are read).`;
+      }
       if (site.pageLimit !== null) {
         return `PR #${ctx.prNumber} has no deploy preview among the newest ${(MAX_PAGES * PER_PAGE).toLocaleString('en-US')} deploys of site ${site.site.id} (at most ${MAX_PAGES} pages are read).`;
       }

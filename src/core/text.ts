@@ -57,11 +57,16 @@ export function excerpt(text: unknown, secrets: readonly string[], max = 160): s
 
 /**
  * A line for the runner's log: no line break (each would start a new line, which the runner reads for
- * `::command::` syntax), and no `::` that could start or end a workflow command.
+ * `::command::` syntax), no `::` that could start or end a workflow command, and no `##[`, which the runner
+ * reads anywhere in a line as a command of the legacy kind (`##[stop-commands]token`).
  */
 export function logLine(text: string): string {
-  // Every colon followed by a colon gets a space: `:::` becomes `: : :`, not `: ::`.
-  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/:(?=:)/g, ': ');
+  // Every colon followed by a colon gets a space (`:::` becomes `: : :`), and `##[` (the runner's legacy
+  // command syntax, read anywhere in a line) loses its meaning.
+  return text
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')
+    .replace(/:(?=:)/g, ': ')
+    .replace(/##\[/g, '## [');
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { CommandLine, CommandName } from '../core/command.js';
 import { decide } from '../core/decision.js';
-import { fromSites, type Outcome, type SiteOutcome } from '../core/outcome.js';
+import { type Failure, fromSites, type Outcome, type SiteOutcome } from '../core/outcome.js';
 import type { DeployPage, SiteRef } from '../core/preview.js';
 import { chooseLine } from '../core/screen.js';
 import { groundText } from '../core/sentences.js';
@@ -50,7 +50,17 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
     const verdict = await trust.settle(chosen.command);
     if (verdict.kind !== 'trusted')
       return quietly({ result: 'ignored', command: null, ignored: { kind: 'unresolved-site', word: chosen.word } });
-    chosen = chooseLine(input.lines, await resolveNames(input.sites, ports, log));
+    const asked = chosen.command;
+    const resolved = await resolveNames(input.sites, ports, log);
+    chosen = chooseLine(input.lines, resolved.sites);
+    if (chosen.kind === 'resolve' && resolved.failure) {
+      // A trusted commenter's command that may name a site whose name Netlify did not give: said, not ignored.
+      const eyes = settings.dryRun ? Promise.resolve(true) : settle(ports.github.react('eyes'), log);
+      return done(
+        { result: 'failed', command: asked, sites: [], problem: { kind: 'failure', failure: resolved.failure } },
+        eyes,
+      );
+    }
   }
   if (chosen.kind !== 'chosen') {
     return quietly({
@@ -71,6 +81,12 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   // Trust settled by the event: the PR and the first pages go out with the eyes.
   const early = trusted && command !== 'ok-to-test' ? startLookups(ports, sites, log) : null;
   const verdict = trusted ? first : await trust.settle(command);
+  if (verdict.kind === 'failed') {
+    return done(
+      { result: 'failed', command, sites: [], problem: { kind: 'failure', failure: verdict.failure } },
+      acknowledged,
+    );
+  }
   if (verdict.kind === 'denied') {
     log.info(`Trust after reading the permission: denied.`);
     return done({ result: 'denied', command, denial: verdict.denial }, acknowledged);
@@ -159,34 +175,47 @@ function trustOf(input: CommandInput, ports: Ports, deps: FlowDeps) {
   const judge = (command: CommandName) => judgeTrust(command, facts, settings.trust);
   return {
     judge,
-    async settle(command: CommandName): Promise<Exclude<TrustVerdict, { kind: 'ask-permission' }>> {
+    async settle(
+      command: CommandName,
+    ): Promise<Exclude<TrustVerdict, { kind: 'ask-permission' }> | { kind: 'failed'; failure: Failure }> {
       const verdict = judge(command);
       if (verdict.kind !== 'ask-permission') return verdict;
       permission ??= ports.github.readPermission(event.commenterLogin);
       try {
         return judgePermission(event.commenterLogin, await permission, settings.trust, verdict.prTrusted);
       } catch (error) {
-        // Without GitHub's answer nobody is let in; the failure says what to fix.
+        // Without GitHub's answer nobody is let in, and nobody is told they lack a permission GitHub did not
+        // report: the command fails, saying what to fix.
         deps.log.warning(`Could not read @${event.commenterLogin}'s permission: ${failureOf(error).what}.`);
-        return judgePermission(event.commenterLogin, 'none', settings.trust, verdict.prTrusted);
+        return { kind: 'failed', failure: failureOf(error) };
       }
     },
   };
 }
 
-/** The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps none. */
-async function resolveNames(sites: readonly SiteRef[], ports: Ports, log: FlowDeps['log']): Promise<SiteRef[]> {
-  return Promise.all(
+/**
+ * The names of the sites listed by API ID, read from Netlify at once; a site whose name cannot be read keeps
+ * none, and the first such failure comes back with them.
+ */
+async function resolveNames(
+  sites: readonly SiteRef[],
+  ports: Ports,
+  log: FlowDeps['log'],
+): Promise<{ sites: SiteRef[]; failure: Failure | null }> {
+  let failure: Failure | null = null;
+  const resolved = await Promise.all(
     sites.map(async (site) => {
       if (site.name !== null) return site;
       try {
         return { ...site, name: await ports.netlify.siteName(site.id) };
       } catch (error) {
+        failure ??= failureOf(error);
         log.warning(`Could not read the name of site ${site.id}: ${failureOf(error).what}.`);
         return site;
       }
     }),
   );
+  return { sites: resolved, failure };
 }
 
 async function okToTest(settings: Settings, event: CommentEvent, ports: Ports): Promise<Outcome> {
@@ -224,7 +253,7 @@ function staleOf(built: string | null, head: string | null): { built: string; he
   return { built, head };
 }
 
-export function failureOf(error: unknown) {
+export function failureOf(error: unknown): Failure {
   if (error instanceof PortError) return error.failure;
   return {
     service: 'GitHub' as const,

@@ -4,7 +4,7 @@
  *   2. unless that page already reaches back before the PR was opened: the previews of the PR's head
  *      branch, and for a fork PR those of `pull/N/head` too (Netlify builds a fork's PR from there), at once;
  *   3. only if those find nothing: paging on, while pages can still hold the PR's previews, at most 30
- *      pages in all, and never past a page that repeats the one before.
+ *      pages in all, and never past a page that repeats the one before (a Netlify that ignores `page`).
  */
 import {
   choosePreview,
@@ -64,7 +64,8 @@ export async function findPreview(
       log.warning(
         `Netlify answered page ${page} of ${site.id}'s deploys with the page before it again; paging stops there.`,
       );
-      return { kind: 'none', pageLimit: null };
+      // The search stopped short of the PR's first deploy: the pages read are its limit, and the reason says so.
+      return { kind: 'none', pageLimit: page - 1 };
     }
     const match = choosePreview(next.deploys, prNumber);
     if (match) return { kind: 'found', preview: match };

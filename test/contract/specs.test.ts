@@ -266,9 +266,23 @@ describe('the fields the action reads, from the adapters’ own schemas', () => 
       'deploy_ssl_url',
       'deploy_url',
       'created_at',
+      'updated_at',
       'error_message',
     ]);
-    expect(READS['github pulls/get']?.paths).toEqual(['head', 'head.sha', 'head.ref', 'created_at', 'state']);
+    expect(READS['netlify getSite']?.paths).toEqual(['name']);
+    expect(READS['github pulls/get']?.paths).toEqual([
+      'head',
+      'head.sha',
+      'head.ref',
+      'head.repo',
+      'head.repo.full_name',
+      'base',
+      'base.repo',
+      'base.repo.full_name',
+      'created_at',
+      'state',
+      'merged_at',
+    ]);
     expect(READS['github repos/get-collaborator-permission-level']?.paths).toEqual([
       'permission',
       'role_name',

@@ -1,23 +1,41 @@
 /**
- * Bad configuration: every bad input is refused before any request, with one line that names the
- * input and says what it accepts, on a comment that would otherwise retry a failed preview.
+ * Bad configuration, in-process: every bad input is refused before any Netlify request, with one line that
+ * names the input and says what it accepts, on a comment that would otherwise retry a failed preview. The
+ * PR hears of it when the GitHub token works: a 😕 reaction and a reply that names the input, never its value.
  */
 import { describe, expect, test } from 'vitest';
 import { NETLIFY_TOKEN, type Sandbox } from '../lib/support/sandbox.js';
-import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts } from './harness.js';
+import {
+  assertInvariants,
+  errorLines,
+  explain,
+  type Played,
+  Pool,
+  play,
+  retryPosts,
+  shown,
+  TOKENS,
+} from './harness.js';
 
 interface BadInput {
   /** What is wrong, in words. */
   readonly what: string;
   readonly inputs: Record<string, string>;
-  /** The input(s) the message must name, as it names them. */
+  /** The input(s) the message must start with, as it names them. */
   readonly names: string;
   /** What the message must say is accepted (or how to set it). */
   readonly says: RegExp;
+  /** The input the reply names (default: `names`). */
+  readonly input?: string;
+  /** Without a usable GitHub token nothing can be said on the PR. */
+  readonly noGitHub?: boolean;
+  /** Seeds the sandbox beyond the PR and its failed preview. */
+  readonly setup?: (sandbox: Sandbox) => void;
 }
 
-const URL_ACCEPTS = /accepts an http\(s\) URL/;
+const URL_ACCEPTS = /accepts an http\(s\) URL without credentials, query or fragment/;
 const COMMAND_ACCEPTS = /accepts one word that starts with a slash/;
+const NOT_A_SITE = /is not a site: give the site's API ID .* not a URL or a path/;
 
 const BAD_INPUTS: readonly BadInput[] = [
   {
@@ -43,6 +61,14 @@ const BAD_INPUTS: readonly BadInput[] = [
     inputs: { 'github-token': '' },
     names: 'github-token',
     says: /is empty: set it to a GitHub token/,
+    noGitHub: true,
+  },
+  {
+    what: 'a GitHub token with white space inside',
+    inputs: { 'github-token': 'ghs_one ghs_two' },
+    names: 'github-token',
+    says: /contains white space/,
+    noGitHub: true,
   },
   {
     what: 'an empty site id',
@@ -51,34 +77,30 @@ const BAD_INPUTS: readonly BadInput[] = [
     says: /is empty: set it to the Netlify site's API ID/,
   },
   {
-    what: 'a site id with slashes',
-    inputs: { 'site-id': 'octo-org/docs' },
+    what: 'a bare site name',
+    inputs: { 'site-id': 'octo-docs' },
     names: 'site-id',
-    says: /accepts the Netlify site's API ID \(a UUID\)/,
+    says: /"octo-docs" is a site name, which the Netlify API does not take: use its domain octo-docs\.netlify\.app/,
   },
+  { what: 'a site id with slashes', inputs: { 'site-id': 'octo-org/docs' }, names: 'site-id', says: NOT_A_SITE },
   {
     what: 'a site id that is a URL',
     inputs: { 'site-id': 'https://app.netlify.com/sites/octo-docs' },
     names: 'site-id',
-    says: /not a URL or a path/,
+    says: NOT_A_SITE,
   },
-  {
-    what: 'a site id that climbs a path',
-    inputs: { 'site-id': '../../accounts' },
-    names: 'site-id',
-    says: /not a URL or a path/,
-  },
+  { what: 'a site id that climbs a path', inputs: { 'site-id': '../../accounts' }, names: 'site-id', says: NOT_A_SITE },
   {
     what: 'an unknown association name',
     inputs: { 'trusted-associations': 'OWNER, MAINTAINER' },
     names: 'trusted-associations',
-    says: /accepts a comma-separated list of OWNER, MEMBER, COLLABORATOR/,
+    says: /"MAINTAINER" is not an author association: use OWNER, MEMBER, COLLABORATOR/,
   },
   {
     what: 'associations separated by semicolons',
     inputs: { 'trusted-associations': 'OWNER;MEMBER' },
     names: 'trusted-associations',
-    says: /accepts a comma-separated list/,
+    says: /"OWNER;MEMBER" is not an author association/,
   },
   {
     what: 'an unknown permission level',
@@ -93,12 +115,31 @@ const BAD_INPUTS: readonly BadInput[] = [
     says: /accepts one of none, read, triage, write/,
   },
   {
+    what: 'trusted-permission read on a public repository (GitHub reports read for everyone there)',
+    inputs: { 'trusted-permission': 'read' },
+    names: 'trusted-permission',
+    says: /is read, which on a public repository trusts everyone.*use triage or higher/,
+  },
+  {
     what: '`maybe` for a boolean',
     inputs: { 'quiet-retest': 'maybe' },
     names: 'quiet-retest',
     says: /accepts true or false/,
   },
   { what: '`yes` for dry-run', inputs: { 'dry-run': 'yes' }, names: 'dry-run', says: /accepts true or false/ },
+  { what: '`no` for deny-reply', inputs: { 'deny-reply': 'no' }, names: 'deny-reply', says: /accepts true or false/ },
+  {
+    what: 'an unknown follow mode',
+    inputs: { follow: 'always' },
+    names: 'follow',
+    says: /accepts true, false or next-job/,
+  },
+  {
+    what: 'an unknown rebuild-trust',
+    inputs: { 'rebuild-trust': 'anyone' },
+    names: 'rebuild-trust',
+    says: /accepts commenter or pr/,
+  },
   {
     what: 'a non-http(s) API URL',
     inputs: { 'netlify-api-url': 'ftp://api.netlify.com/api/v1' },
@@ -132,14 +173,14 @@ const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     what: 'a command of two words',
-    inputs: { 'retest-command': '/re test' },
-    names: 'retest-command',
+    inputs: { 'rebuild-command': '/re build' },
+    names: 'rebuild-command',
     says: COMMAND_ACCEPTS,
   },
   {
     what: 'a command word with a look-alike slash',
-    inputs: { 'retest-command': '\u2215retest' },
-    names: 'retest-command',
+    inputs: { 'rebuild-command': '\u2215rebuild' },
+    names: 'rebuild-command',
     says: COMMAND_ACCEPTS,
   },
   {
@@ -147,12 +188,20 @@ const BAD_INPUTS: readonly BadInput[] = [
     inputs: { 'retest-command': '/retest', 'rebuild-command': '/retest' },
     names: 'retest-command and rebuild-command',
     says: /must be different words/,
+    input: 'rebuild-command',
   },
   {
     what: 'the same word for both commands but for its case',
-    inputs: { 'retest-command': '/Retest', 'rebuild-command': '/RETEST' },
+    inputs: { 'retest-command': '/retest', 'rebuild-command': '/RETEST' },
     names: 'retest-command and rebuild-command',
     says: /must be different words/,
+    input: 'rebuild-command',
+  },
+  {
+    what: 'an ok-to-test word that is the retest word',
+    inputs: { 'ok-to-test-command': '/retest' },
+    names: 'ok-to-test-command',
+    says: /must be a word other than retest-command and rebuild-command/,
   },
   {
     what: 'a timeout of zero',
@@ -179,22 +228,28 @@ const BAD_INPUTS: readonly BadInput[] = [
     says: /from 5 to 3600/,
   },
   {
-    what: 'a trusted user written with @',
-    inputs: { 'trusted-users': '@alice' },
+    what: 'stuck-minutes out of range',
+    inputs: { 'stuck-minutes': '100000' },
+    names: 'stuck-minutes',
+    says: /accepts a whole number of minutes from 0 to 1440/,
+  },
+  {
+    what: 'a trusted user written with @ (a mention, if it were repeated on the PR)',
+    inputs: { 'trusted-users': '@stranger' },
     names: 'trusted-users',
-    says: /accepts a comma-separated list of GitHub logins/,
+    says: /"@stranger" is not a login: drop the @/,
   },
   {
     what: 'trusted users separated by spaces',
     inputs: { 'trusted-users': 'alice bob' },
     names: 'trusted-users',
-    says: /accepts a comma-separated list of GitHub logins/,
+    says: /"alice bob" is not a GitHub login/,
   },
   {
     what: 'an app name with a space',
     inputs: { 'trusted-apps': 'my app' },
     names: 'trusted-apps',
-    says: /accepts a comma-separated list of GitHub App names/,
+    says: /"my app" is not a GitHub App name such as renovate/,
   },
   {
     what: 'a label name of 51 characters',
@@ -205,27 +260,33 @@ const BAD_INPUTS: readonly BadInput[] = [
 ];
 
 const PR = 42;
-const pool = new Pool(8);
+const pool = new Pool(24);
 
 function seed(sandbox: Sandbox): void {
   sandbox.addPull(PR);
   sandbox.addPreview(PR, { state: 'error', createdAt: '2026-11-21T10:00:00Z' });
 }
 
-const run = (inputs: Record<string, string>) =>
+const run = (inputs: Record<string, string>, setup: (sandbox: Sandbox) => void = () => undefined) =>
   pool.run(() =>
-    play(seed, {
-      body: '/retest',
-      prNumber: PR,
-      login: 'alice',
-      association: 'MEMBER',
-      inputs: { 'timeout-seconds': '5', ...inputs },
-    }),
+    play(
+      (sandbox) => {
+        seed(sandbox);
+        setup(sandbox);
+      },
+      {
+        body: '/retest',
+        prNumber: PR,
+        login: 'alice',
+        association: 'MEMBER',
+        inputs: { 'timeout-seconds': '5', ...inputs },
+      },
+    ),
   );
 
-describe('bad configuration is refused before any request', () => {
-  test('the table holds at least 20 bad inputs', () => {
-    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(20);
+describe('bad configuration is refused before any Netlify request, and said on the PR', () => {
+  test('the table holds at least 30 bad inputs', () => {
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30);
   });
 
   // The same comment with a good configuration retries, so a refusal below is the input's doing.
@@ -235,25 +296,34 @@ describe('bad configuration is refused before any request', () => {
     explain(played, () => {
       expect(played.run.outputs.result).toBe('retried');
       expect(retryPosts(played.netlify)).toHaveLength(1);
-      assertInvariants(played, { pickedUp: true, githubFaulted: false });
+      assertInvariants(played, { kind: 'command' });
+    });
+  });
+
+  const privateRead = run({ 'trusted-permission': 'read' }, (sandbox) => {
+    sandbox.github.privateRepo = true;
+  });
+  test('trusted-permission read is allowed on a private repository (payload repository.private: true)', async () => {
+    const played = await privateRead;
+    explain(played, () => {
+      expect(played.run.outputs.result).toBe('retried');
+      expect(errorLines(played.run)).toEqual([]);
+      assertInvariants(played, { kind: 'command' });
     });
   });
 
   for (const bad of BAD_INPUTS) {
-    const played = run(bad.inputs);
-    test(bad.what, { timeout: 120_000 }, async () => {
+    const played = run(bad.inputs, bad.setup);
+    test(bad.what, { timeout: 60_000 }, async () => {
       const result = await played;
-      explain(result, () => refusedBeforeAnyRequest(result, bad));
+      explain(result, () => refused(result, bad));
     });
   }
 });
 
-function refusedBeforeAnyRequest(played: Played, bad: BadInput): void {
+function refused(played: Played, bad: BadInput): void {
   const { run } = played;
   expect(played.netlify).toEqual([]);
-  expect(played.github).toEqual([]);
-  expect(played.replies).toEqual([]);
-  expect(run.reactions).toEqual([]);
   expect(run.code).toBe(1);
   expect(run.outputs.result).toBe('failed');
 
@@ -262,12 +332,29 @@ function refusedBeforeAnyRequest(played: Played, bad: BadInput): void {
   const line = (errors[0] as string).slice('::error::'.length);
   // One line (the runner's command escapes a newline as %0A), naming the input, saying what it accepts.
   expect(line).not.toMatch(/%0A|%0D/);
-  expect(line.startsWith(`Input${bad.names.includes(' and ') ? 's' : ''} ${bad.names} `)).toBe(true);
+  expect(line.startsWith(`Input${bad.names.includes(' and ') ? 's' : ''} ${bad.names}`)).toBe(true);
   expect(line).toMatch(bad.says);
   expect(line.length).toBeLessThan(300);
   expect(run.outputs.reason).toBe(line);
-  expect(run.stderr).toBe('');
+  expect(run.outputs.command).toBe('retest');
   // The refused value of a token is not repeated back.
-  expect(run.everything.replace(/^::add-mask::.*$/gm, '')).not.toContain(NETLIFY_TOKEN);
-  assertInvariants(played, { pickedUp: false, githubFaulted: false });
+  expect(shown(run.everything)).not.toContain(NETLIFY_TOKEN);
+
+  if (bad.noGitHub) {
+    expect(played.github).toEqual([]);
+    expect(played.replies).toEqual([]);
+    expect(run.reactions).toEqual([]);
+  } else {
+    const input = bad.input ?? bad.names;
+    expect(run.reactions).toEqual(['confused']);
+    expect(played.replies).toHaveLength(1);
+    const reply = (played.replies[0] as string).replace(/\[workflow run\]\([^)]*\)/, '');
+    expect(reply).toContain(`the workflow's input \`${input}\` is not valid`);
+    // Never the value: it may be a secret, or a mention (@stranger).
+    for (const value of Object.values(bad.inputs))
+      if (value.trim().length >= 4) expect(reply).not.toContain(value.trim());
+    expect(reply).not.toMatch(/@stranger/);
+  }
+  const masks = ['netlify-token', 'github-token'].map((name) => bad.inputs[name]?.trim() ?? '').filter(Boolean);
+  assertInvariants(played, { kind: 'config', masks: [...TOKENS, ...masks] });
 }

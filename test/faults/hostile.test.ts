@@ -1,366 +1,378 @@
 /**
- * Hostile and odd input: huge comments, fences, CRLF, invisible and look-alike characters, HTML
- * comments, very long or odd logins, odd labels, and malformed event payloads. Each is decided as a
- * reader of the rendered comment would expect, ends on its own (the child is killed after 30 s, far
- * beyond what a linear parse of 64 KiB takes), and holds the suite's invariants.
+ * Attacks, one test per hole, each reproduced end to end through the built bundle (runAction spawns
+ * dist/index.js as the runner does), so that it can be shown to fail against an earlier release:
+ *   NPR_DIST=/tmp/old-dist/index.js vitest run test/faults/hostile.test.ts
+ * runs the same tests against another bundle (SECURITY.md lists what each covers).
  */
 import { describe, expect, test } from 'vitest';
-import type { Sandbox } from '../lib/support/sandbox.js';
-import { commentPayload } from '../lib/support/payloads.js';
-import { assertInvariants, errorLines, explain, type Played, Pool, play, retryPosts } from './harness.js';
+import { parseCommands } from '../../src/core/command.js';
+import { FakeServer } from '../lib/fakes/server.js';
+import type { Fault } from '../lib/http.js';
+import { GITHUB_TOKEN, type Sandbox, SITE } from '../lib/support/sandbox.js';
+import { HOSTILE_TEXT } from './catalogue.js';
+import {
+  assertInvariants,
+  errorLines,
+  explain,
+  MAX_REPLY,
+  type Played,
+  Pool,
+  play,
+  retryPosts,
+  shown,
+  strayCommands,
+  tokenFragments,
+} from './harness.js';
 
 const PR = 42;
-const MAX = 65_536; // GitHub's limit on a comment's length
-const pool = new Pool(10);
+const LIST = /^\/api\/v1\/sites\/[^/]+\/deploys$/;
+const PERMISSION = /^\/repos\/[^/]+\/[^/]+\/collaborators\/[^/]+\/permission$/;
+const WORDS = { retest: '/retest', rebuild: '/rebuild-preview', okToTest: '/ok-to-test' };
+const pool = new Pool(6);
 
-type Decided = 'retest' | 'rebuild' | 'ignored';
+// The other port a redirect points at: it must never see a request, let alone the token.
+const trap = new FakeServer('redirect target');
+await trap.start();
 
-interface BodyCase {
-  readonly what: string;
-  readonly body: string;
-  readonly decided: Decided;
+type Spec = Parameters<typeof play>[1];
+const member = { prNumber: PR, login: 'alice', association: 'MEMBER' } as const;
+
+/** Plays a case through the bundle, started now (many at once), awaited by its test. */
+function attack(setup: (sandbox: Sandbox) => void | Promise<void>, spec: Spec): Promise<Played> {
+  return pool.run(() =>
+    play(setup, { killAfterMs: 30_000, ...spec, inputs: { 'timeout-seconds': '10', ...spec.inputs } }, 'bundle'),
+  );
 }
 
-/** `text` padded with `fill` to exactly `length` characters. */
-function exactly(length: number, before: string, fill: string, after = ''): string {
-  const room = length - before.length - after.length;
-  const text = before + fill.repeat(Math.ceil(room / fill.length)).slice(0, room) + after;
-  if (text.length !== length) throw new Error('bad padding');
-  return text;
+/** The fake serves what the spec forbids on purpose: its answers go unchecked (its requests still are). */
+function answersUnchecked(sandbox: Sandbox): void {
+  const hook = sandbox.netlify.contract;
+  if (hook) sandbox.netlify.contract = { request: (r) => hook.request(r), response: () => undefined };
 }
 
-const lines = (count: number, line: string) => Array.from({ length: count }, () => line).join('\n');
+/** A PR with a failed preview; `raw` overrides fields of the preview as served. */
+function failedPreview(raw?: Record<string, unknown>) {
+  return (sandbox: Sandbox) => {
+    sandbox.addPull(PR);
+    const preview = sandbox.addPreview(PR, { state: 'error', createdAt: '2026-11-21T10:00:00Z' });
+    if (raw) sandbox.netlify.malform(preview.id, raw);
+  };
+}
 
-const BODIES: readonly BodyCase[] = [
-  {
-    what: '65,536 characters, the command on the first line',
-    body: exactly(MAX, '/retest\n', 'lorem ipsum '),
-    decided: 'retest',
-  },
-  {
-    what: '65,536 characters, the command on the last line',
-    body: exactly(MAX, '', 'lorem ipsum ', '\n/retest'),
-    decided: 'retest',
-  },
-  {
-    what: 'one line of 65,536 characters: the command and blanks after it',
-    body: exactly(MAX, '/retest', ' \t'),
-    decided: 'retest',
-  },
-  {
-    what: 'one line of 65,536 characters: the command and then words',
-    body: exactly(MAX, '/retest', ' x'),
-    decided: 'ignored',
-  },
-  { what: 'one line of 65,536 blanks before a word', body: exactly(MAX, '', ' ', 'x'), decided: 'ignored' },
-  { what: '65,536 slashes', body: exactly(MAX, '', '/'), decided: 'ignored' },
-  {
-    what: '10,000 lines, the command on the last',
-    body: `${lines(9_999, 'the build failed again')}\n/retest`,
-    decided: 'retest',
-  },
-  { what: '10,000 empty lines, then the command', body: `${'\n'.repeat(10_000)}/retest`, decided: 'retest' },
-  {
-    what: '10,000 fence lines (all closed), then the command',
-    body: `${lines(10_000, '```')}\n/retest`,
-    decided: 'retest',
-  },
-  {
-    what: '10,001 fence lines (the last left open), then the command',
-    body: `${lines(10_001, '```')}\n/retest`,
-    decided: 'ignored',
-  },
-  {
-    what: '10,000 lines that each open an HTML comment, then the command',
-    body: `${lines(10_000, '<!--')}\n/retest`,
-    decided: 'ignored',
-  },
-  {
-    what: '10,000 lines of the command inside one code fence',
-    body: `\`\`\`\n${lines(10_000, '/retest')}\n\`\`\``,
-    decided: 'ignored',
-  },
-  { what: 'an unclosed code fence', body: 'Try this:\n```\n/retest\n', decided: 'ignored' },
-  { what: 'a fence nested in a longer fence', body: '````md\n```\n/retest\n```\n````', decided: 'ignored' },
-  {
-    what: 'a backtick fence inside a tilde fence, the command after both',
-    body: '~~~\n```\n~~~\n/retest',
-    decided: 'retest',
-  },
-  { what: 'a fence closed by a shorter fence (it stays open)', body: '````\n```\n/retest', decided: 'ignored' },
-  { what: 'CRLF line ends', body: 'The preview failed.\r\n/retest\r\n', decided: 'retest' },
-  { what: 'CRLF inside a fence', body: '```\r\n/retest\r\n```\r\n', decided: 'ignored' },
-  { what: 'a zero-width space inside the word', body: '/\u200Bretest', decided: 'ignored' },
-  { what: 'a zero-width space before the slash', body: '\u200B/retest', decided: 'ignored' },
-  { what: 'a zero-width joiner after the word', body: '/retest\u200D', decided: 'ignored' },
-  { what: 'a byte-order mark before the slash', body: '\uFEFF/retest', decided: 'ignored' },
-  { what: 'a division slash instead of the slash', body: '\u2215retest', decided: 'ignored' },
-  { what: 'a fraction slash instead of the slash', body: '\u2044retest', decided: 'ignored' },
-  { what: 'a full-width slash instead of the slash', body: '\uFF0Fretest', decided: 'ignored' },
-  { what: 'a Cyrillic e inside the word', body: '/r\u0435test', decided: 'ignored' },
-  { what: 'a non-breaking space after the word', body: '/retest\u00A0', decided: 'ignored' },
-  { what: 'the command in an HTML comment', body: '<!-- /retest -->', decided: 'ignored' },
-  { what: 'the command in a multi-line HTML comment', body: '<!--\n/retest\n-->', decided: 'ignored' },
-  {
-    what: 'the command in an HTML comment that is never closed',
-    body: 'Before.\n\n<!-- hidden\n/retest',
-    decided: 'ignored',
-  },
-  { what: 'the command after a closed HTML comment', body: '<!-- template -->\n/retest', decided: 'retest' },
-  { what: 'the command in a block quote', body: '> /retest', decided: 'ignored' },
-  { what: 'the command as inline code', body: 'Comment `/retest` to retry.', decided: 'ignored' },
-  { what: 'the command followed by a word', body: '/retest please', decided: 'ignored' },
-  { what: 'the command in mixed case with blanks after it', body: '/ReTest \t', decided: 'retest' },
-  { what: 'both commands: the first one wins', body: '/rebuild-preview\n/retest', decided: 'rebuild' },
-  { what: 'a comment that is only blanks', body: ' \n\t\n ', decided: 'ignored' },
+/** Markdown outside code spans (a code span is a run of backticks closed by a run of the same length). */
+function outsideCodeSpans(markdown: string): string {
+  let out = '';
+  let at = 0;
+  while (at < markdown.length) {
+    const tick = markdown.indexOf('`', at);
+    if (tick < 0) return out + markdown.slice(at);
+    out += markdown.slice(at, tick);
+    let end = tick;
+    while (markdown[end] === '`') end++;
+    const fence = markdown.slice(tick, end);
+    const close = new RegExp(`(?<!\`)${fence}(?!\`)`, 'g');
+    close.lastIndex = end;
+    const found = close.exec(markdown);
+    if (!found) return out + markdown.slice(tick);
+    at = found.index + fence.length;
+  }
+  return out;
+}
+
+/** Nothing in a reply renders as more than our own words: no mention but the commenter's, no image, no HTML. */
+function assertInert(reply: string): void {
+  const text = outsideCodeSpans(reply).replace('<!-- netlify-preview-retry -->', '');
+  expect([...text.matchAll(/@[A-Za-z0-9][\w/-]*/g)].map((m) => m[0]).filter((m) => m !== '@alice')).toEqual([]);
+  expect(text).not.toMatch(/!\[|<img|<[a-z]/i);
+  expect(parseCommands(reply, WORDS)).toEqual([]);
+}
+
+const hiddenCommands = [
+  '    /retest',
+  '\t/retest',
+  '<pre>\n/retest\n</pre>',
+  '<details>\n<summary>Log</summary>\n/retest\n</details>',
 ];
 
-function seed(sandbox: Sandbox): void {
-  sandbox.addPull(PR);
-  sandbox.addPreview(PR, { state: 'error', createdAt: '2026-11-21T10:00:00Z' });
-}
+const cases = {
+  stateCommands: attack(failedPreview({ state: 'error\n::add-mask::x\n::stop-commands::y' }), {
+    body: '/retest',
+    ...member,
+  }),
+  urlCommands: attack(
+    failedPreview({
+      deploy_ssl_url: 'https://deploy-preview-42--octo-docs.netlify.app\n::stop-commands::pwned',
+      deploy_url: 'http://deploy-preview-42--octo-docs.netlify.app\n::stop-commands::pwned2',
+    }),
+    { body: '/retest', ...member, inputs: { 'dry-run': 'true' } },
+  ),
+  permissionKey: attack(
+    (sandbox) => {
+      failedPreview()(sandbox);
+      const fault: Fault = {
+        kind: 'status',
+        status: 200,
+        body: {
+          permission: 'write',
+          role_name: 'write',
+          user: {
+            login: 'dana',
+            id: 5,
+            permissions: { push: true, '\n::stop-commands::pwned\n': 'yes', 'x\n::add-mask::y': {} },
+          },
+        },
+      };
+      sandbox.github.inject({ path: PERMISSION, fault });
+    },
+    { body: '/retest', prNumber: PR, login: 'dana', association: 'CONTRIBUTOR', prAuthorAssociation: 'CONTRIBUTOR' },
+  ),
+  markup: attack(
+    (sandbox) => {
+      // A fork's branch named like a team mention, and a Netlify error text full of markup.
+      sandbox.addPull(PR, { head: { sha: 'b'.repeat(40), ref: '@octo-org/maintainers<img/src=x>', fork: true } });
+      sandbox.addPreview(PR, { state: 'error', createdAt: '2026-11-20T12:00:00Z' });
+      for (let i = 0; i < 100; i++) {
+        const at = new Date(Date.parse('2026-11-21T00:00:00Z') + i * 60_000).toISOString();
+        sandbox.netlify.addDeploy(SITE.id, { pr: 500 + i, state: 'ready', createdAt: at, commit: 'c'.repeat(40) });
+      }
+      sandbox.netlify.inject({
+        path: LIST,
+        when: (r) => Boolean(r.query.branch),
+        fault: { kind: 'status', status: 500, body: { code: 500, message: HOSTILE_TEXT } },
+      });
+    },
+    { body: '/retest', ...member },
+  ),
+  huge: attack(failedPreview({ state: `error ${'x'.repeat(100_000)}`, error_message: 'y'.repeat(100_000) }), {
+    body: '/retest',
+    ...member,
+  }),
+  summary: attack(
+    failedPreview({
+      state: 'error\n\n<img src=x onerror=alert(1)>\n\n# heading',
+      deploy_ssl_url: 'https://a.netlify.app\n\n<img src=y>',
+    }),
+    {
+      body: '/retest',
+      ...member,
+      inputs: { 'dry-run': 'true' },
+    },
+  ),
+  redirect: attack(
+    (sandbox) => {
+      failedPreview()(sandbox);
+      sandbox.netlify.inject({
+        path: LIST,
+        fault: {
+          kind: 'status',
+          status: 307,
+          headers: { Location: `${trap.origin}/api/v1/sites/${SITE.id}/deploys` },
+          body: {},
+        },
+      });
+    },
+    { body: '/retest', ...member },
+  ),
+  otherToken: attack(
+    (sandbox) => {
+      failedPreview()(sandbox);
+      // The cut of an excerpt (160 characters) falls inside the GitHub token that Netlify's text quotes.
+      const message = `${'The gateway refused the credentials it was given. '.repeat(3).slice(0, 140)}${GITHUB_TOKEN} and more`;
+      sandbox.netlify.inject({ path: LIST, fault: { kind: 'status', status: 400, body: { code: 400, message } } });
+    },
+    { body: '/retest', ...member },
+  ),
+  ignoredPage: attack(
+    (sandbox) => {
+      sandbox.addPull(PR, { created_at: '2026-10-01T00:00:00Z' });
+      for (let i = 0; i < 250; i++) {
+        const at = new Date(Date.parse('2026-11-21T00:00:00Z') - i * 60_000).toISOString();
+        sandbox.netlify.addDeploy(SITE.id, { pr: 500 + i, state: 'ready', createdAt: at, commit: 'c'.repeat(40) });
+      }
+      sandbox.netlify.ignorePage = true;
+      // No preview of the PR at all, and the PR's branch has none either: only paging could find one.
+    },
+    { body: '/retest', ...member },
+  ),
+  oneBadDeploy: attack(
+    (sandbox) => {
+      answersUnchecked(sandbox);
+      failedPreview()(sandbox);
+      const other = sandbox.netlify.addDeploy(SITE.id, { pr: 77, state: 'ready', createdAt: '2026-11-21T11:00:00Z' });
+      sandbox.netlify.malform(other.id, { state: null });
+    },
+    { body: '/retest', ...member },
+  ),
+  shortPage: attack(
+    (sandbox) => {
+      sandbox.addPull(PR, { created_at: '2026-11-20T10:00:00Z' });
+      sandbox.addPreview(PR, { state: 'error', createdAt: '2026-11-20T12:00:00Z' });
+      for (let i = 0; i < 60; i++) {
+        const at = new Date(Date.parse('2026-11-21T00:00:00Z') + i * 60_000).toISOString();
+        sandbox.netlify.addDeploy(SITE.id, { pr: 500 + i, state: 'ready', createdAt: at, commit: 'c'.repeat(40) });
+      }
+      sandbox.netlify.shortPages = 30;
+    },
+    { body: '/retest', ...member },
+  ),
+  hidden: hiddenCommands.map((body) => attack(failedPreview(), { body: `The build failed:\n\n${body}\n`, ...member })),
+  forbidden: attack(
+    (sandbox) => {
+      failedPreview()(sandbox);
+      sandbox.github.forbidWrites = true;
+    },
+    { body: '/retest', ...member },
+  ),
+  emptyToken: attack(failedPreview(), { body: '/retest', ...member, inputs: { 'netlify-token': '' } }),
+  legacyCommand: attack(
+    (sandbox) => {
+      failedPreview()(sandbox);
+      sandbox.netlify.inject({
+        path: LIST,
+        fault: {
+          kind: 'status',
+          status: 502,
+          body: { code: 502, message: 'Bad gateway ##[stop-commands]pwned ##[add-mask]z' },
+        },
+      });
+    },
+    { body: '/retest', ...member },
+  ),
+};
 
-function checkDecided(played: Played, decided: Decided): void {
-  const { run } = played;
-  if (decided === 'ignored') {
-    expect(run.outputs.result).toBe('ignored');
-    expect(run.code).toBe(0);
-    expect(played.github).toEqual([]);
-  } else {
-    expect(run.outputs).toMatchObject({ result: 'retried', command: decided });
+const check = async (played: Promise<Played>, assertions: (played: Played) => void) => {
+  const result = await played;
+  explain(result, () => assertions(result));
+};
+
+describe('workflow commands from API data', () => {
+  test('a deploy state holding `\\n::add-mask::x\\n::stop-commands::y` writes no workflow command', () =>
+    check(cases.stateCommands, (played) => {
+      expect(strayCommands(played.run.stdout)).toEqual([]);
+      expect(played.run.outputs['deploy-state']).not.toMatch(/\n|::/);
+      assertInvariants(played, { kind: 'command' });
+    }));
+
+  test('a line break in deploy_ssl_url, in a dry run (the reply goes to the log), writes no workflow command', () =>
+    check(cases.urlCommands, (played) => {
+      expect(strayCommands(played.run.stdout)).toEqual([]);
+      expect(played.run.outputs['deploy-url']).not.toMatch(/\n|::/);
+      assertInvariants(played, { kind: 'command', dryRun: true });
+    }));
+
+  test("a crafted key in the permission answer's user.permissions writes no workflow command", () =>
+    check(cases.permissionKey, (played) => {
+      expect(strayCommands(played.run.stdout)).toEqual([]);
+      expect(played.run.outputs.result).toBe('retried');
+      assertInvariants(played, { kind: 'command' });
+    }));
+
+  test('`##[stop-commands]` in an API error text is no legacy command in the log', () =>
+    check(cases.legacyCommand, (played) => {
+      expect(strayCommands(played.run.stdout)).toEqual([]);
+      assertInvariants(played, { kind: 'command' });
+    }));
+});
+
+describe('the reply', () => {
+  test('markup from API data (a team mention, an image, HTML, a command line) never renders in it', () =>
+    check(cases.markup, (played) => {
+      expect(played.replies).toHaveLength(1);
+      assertInert(played.replies[0] as string);
+      assertInvariants(played, { kind: 'command' });
+    }));
+
+  test('a 100 KB state and error text: the reply stays within 65,536 characters', () =>
+    check(cases.huge, (played) => {
+      expect(played.replies).toHaveLength(1);
+      expect((played.replies[0] as string).length).toBeLessThanOrEqual(MAX_REPLY);
+      for (const value of Object.values(played.run.outputs)) expect(value.length).toBeLessThan(10_000);
+      assertInvariants(played, { kind: 'command' });
+    }));
+});
+
+test('blank lines and HTML in API data do not break out of the job summary table', () =>
+  check(cases.summary, (played) => {
+    const { summary } = played.run;
+    const table = summary.slice(summary.indexOf('<table>'), summary.indexOf('</table>')).trimEnd();
+    expect(table).not.toBe('');
+    expect(table.split(/\r\n|\r|\n/).filter((line) => line.trim() === '')).toEqual([]);
+    expect(summary).not.toMatch(/<img|<h1|^#/m);
+    assertInvariants(played, { kind: 'command', dryRun: true });
+  }));
+
+test('a redirect to another port: the Netlify token is not sent again, the target sees nothing', () =>
+  check(cases.redirect, (played) => {
+    expect(trap.requests).toEqual([]);
+    expect(played.run.outputs.result).toBe('failed');
+    expect(errorLines(played.run).join('\n')).toMatch(/redirect.*To fix: check that netlify-api-url/);
+    assertInvariants(played, { kind: 'command' });
+  }));
+
+test("Netlify's error text quoting the GitHub token, cut in the middle of it: no piece of it anywhere", () =>
+  check(cases.otherToken, (played) => {
+    const written = [
+      shown(played.run.stdout),
+      played.run.summary,
+      ...Object.values(played.run.outputs),
+      ...played.bodies,
+    ];
+    for (const text of written) expect(tokenFragments(text)).toEqual([]);
+    assertInvariants(played, { kind: 'command' });
+  }));
+
+test('a Netlify that ignores `page`: at most 30 list requests, and the reason says why paging stopped', () =>
+  check(cases.ignoredPage, (played) => {
+    const lists = played.netlify.filter((r) => r.method === 'GET' && LIST.test(r.path));
+    expect(lists.length).toBeLessThanOrEqual(30);
+    expect(played.run.outputs.result).toBe('not-found');
+    expect(played.run.outputs.reason).toMatch(/paging stopped|at most 30 pages/);
+    assertInvariants(played, { kind: 'command' });
+  }));
+
+test("one unrelated deploy with `state: null` does not fail another PR's command", () =>
+  check(cases.oneBadDeploy, (played) => {
+    expect(played.run.outputs.result).toBe('retried');
     expect(retryPosts(played.netlify)).toHaveLength(1);
-  }
-  assertInvariants(played, { pickedUp: decided !== 'ignored', githubFaulted: false });
-}
+    assertInvariants(played, { kind: 'command' });
+  }));
 
-describe('comment bodies', () => {
-  for (const c of BODIES) {
-    const played = pool.run(() =>
-      play(seed, { body: c.body, prNumber: PR, login: 'alice', association: 'MEMBER', killAfterMs: 30_000 }),
+test('a first page shorter than asked (with a next page) still leads to the branch lookup, which finds the preview', () =>
+  check(cases.shortPage, (played) => {
+    expect(played.run.outputs.result).toBe('retried');
+    expect(played.netlify.some((r) => LIST.test(r.path) && r.query.branch === `pr-${PR}`)).toBe(true);
+    assertInvariants(played, { kind: 'command' });
+  }));
+
+test('commands in an indented code block (4 spaces, a tab), <pre> and an HTML block (<details>) do not run', async () => {
+  for (const [i, played] of cases.hidden.entries()) {
+    await check(played, (result) => {
+      expect(result.run.outputs.result, hiddenCommands[i]).toBe('ignored');
+      expect(retryPosts(result.netlify)).toEqual([]);
+      assertInvariants(result, { kind: 'ignored' });
+    });
+  }
+});
+
+test('without the write permissions, a successful retry fails the step, naming the permissions', () =>
+  check(cases.forbidden, (played) => {
+    const { run } = played;
+    expect(run.outputs.result).toBe('retried');
+    expect(retryPosts(played.netlify)).toHaveLength(1);
+    expect(run.code).toBe(1);
+    expect(errorLines(run).join('\n')).toMatch(
+      /The retry was requested, but nothing could be shown on the pull request.*issues: write.*pull-requests: write/,
     );
-    test(`${c.what}: ${c.decided}`, { timeout: 120_000 }, async () => {
-      const result = await played;
-      explain(result, () => checkDecided(result, c.decided));
-    });
-  }
-});
+    assertInvariants(played, { kind: 'command' });
+  }));
 
-interface TrustCase {
-  readonly what: string;
-  readonly login: string;
-  readonly association: string;
-  readonly labels?: string[];
-  readonly result: 'retried' | 'denied' | 'ignored';
-  /** The permission read, when it must (or must not) be made. */
-  readonly asksPermission?: boolean;
-  /**
-   * The fake decodes the path before matching it, so an encoded `/` in a login looks like a path of
-   * some other operation to the contract check: that check is off for the case that sends one.
-   */
-  readonly slashInPath?: boolean;
-}
-
-const manyLabels = Array.from({ length: 100 }, (_, i) => `area/${'x'.repeat(40)}-${i}`);
-
-const TRUST: readonly TrustCase[] = [
-  {
-    what: 'a trusted member with a 1,000-character login',
-    login: 'm'.repeat(1_000),
-    association: 'MEMBER',
-    result: 'retried',
-    asksPermission: false,
-  },
-  {
-    what: 'an outsider with a 1,000-character login',
-    login: 'o'.repeat(1_000),
-    association: 'NONE',
-    result: 'denied',
-    asksPermission: true,
-  },
-  {
-    what: 'an outsider whose login holds slashes and dots',
-    login: 'evil/../../admin',
-    association: 'NONE',
-    result: 'denied',
-    asksPermission: true,
-    slashInPath: true,
-  },
-  {
-    what: 'an outsider on a PR with the ok-to-test label',
-    login: 'newcomer',
-    association: 'NONE',
-    labels: ['ok-to-test'],
-    result: 'retried',
-    asksPermission: false,
-  },
-  {
-    what: 'the ok-to-test label among 100 long label names',
-    login: 'newcomer',
-    association: 'FIRST_TIME_CONTRIBUTOR',
-    labels: [...manyLabels, 'ok-to-test'],
-    result: 'retried',
-    asksPermission: false,
-  },
-  {
-    what: 'a label with look-alike hyphens (ok\u2010to\u2010test)',
-    login: 'newcomer',
-    association: 'NONE',
-    labels: ['ok\u2010to\u2010test'],
-    result: 'denied',
-  },
-  {
-    what: 'a label in capitals (OK-TO-TEST)',
-    login: 'newcomer',
-    association: 'NONE',
-    labels: ['OK-TO-TEST'],
-    result: 'denied',
-  },
-  {
-    what: 'a label with a trailing space',
-    login: 'newcomer',
-    association: 'NONE',
-    labels: ['ok-to-test '],
-    result: 'denied',
-  },
-  {
-    what: 'a label with an emoji and the name inside',
-    login: 'newcomer',
-    association: 'NONE',
-    labels: ['\u{1F680} ok-to-test'],
-    result: 'denied',
-  },
-  { what: 'a bot that is not in trusted-apps', login: 'renovate[bot]', association: 'NONE', result: 'ignored' },
-  { what: "the workflow's own bot", login: 'github-actions[bot]', association: 'NONE', result: 'ignored' },
-];
-
-describe('logins and labels', () => {
-  for (const c of TRUST) {
-    const played = pool.run(() =>
-      play(
-        (sandbox) => {
-          seed(sandbox);
-          if (c.slashInPath) sandbox.github.contract = null;
-        },
-        {
-          body: '/retest',
-          prNumber: PR,
-          login: c.login,
-          association: c.association,
-          prAuthorAssociation: 'NONE',
-          labels: c.labels,
-          killAfterMs: 30_000,
-        },
-      ),
-    );
-    test(`${c.what}: ${c.result}`, { timeout: 120_000 }, async () => {
-      const result = await played;
-      explain(result, () => {
-        expect(result.run.outputs.result).toBe(c.result);
-        expect(retryPosts(result.netlify)).toHaveLength(c.result === 'retried' ? 1 : 0);
-        const permissionReads = result.github.filter((r) => r.path.endsWith('/permission'));
-        if (c.asksPermission !== undefined) expect(permissionReads.length > 0).toBe(c.asksPermission);
-        // A login cannot steer the permission read to another path.
-        for (const r of permissionReads)
-          expect(r.path).toBe(`/repos/octo-org/docs/collaborators/${c.login}/permission`);
-        assertInvariants(result, { pickedUp: c.result !== 'ignored', githubFaulted: false });
-      });
-    });
-  }
-});
-
-interface PayloadCase {
-  readonly what: string;
-  /** The event file's text. */
-  readonly raw: string;
-  /** What the one error line must name. */
-  readonly names: RegExp;
-}
-
-/** A valid payload with one change, written as the event file's text. */
-function changed(change: (payload: Record<string, any>) => void): string {
-  const payload = commentPayload({ body: '/retest', prNumber: PR, association: 'MEMBER' });
-  change(payload);
-  return JSON.stringify(payload);
-}
-
-const MALFORMED = /The issue_comment event payload is malformed at /;
-
-const PAYLOADS: readonly PayloadCase[] = [
-  {
-    what: 'an event file that is not JSON',
-    raw: '{"action": "created", "comment": {"body": "/retest"',
-    names: /not JSON/,
-  },
-  { what: 'an empty event file', raw: '', names: /not JSON/ },
-  { what: 'null', raw: 'null', names: /not JSON|malformed/ },
-  { what: 'an array', raw: '[]', names: MALFORMED },
-  { what: 'a string', raw: '"/retest"', names: MALFORMED },
-  { what: 'no comment', raw: changed((p) => delete p.comment), names: /malformed at comment \(/ },
-  { what: 'no issue', raw: changed((p) => delete p.issue), names: /malformed at issue \(/ },
-  { what: 'no repository', raw: changed((p) => delete p.repository), names: /malformed at repository \(/ },
-  {
-    what: 'a comment body that is a number',
-    raw: changed((p) => (p.comment.body = 42)),
-    names: /malformed at comment\.body/,
-  },
-  {
-    what: 'a comment body that is a list',
-    raw: changed((p) => (p.comment.body = ['/retest'])),
-    names: /malformed at comment\.body/,
-  },
-  {
-    what: 'a PR number that is a string',
-    raw: changed((p) => (p.issue.number = '42')),
-    names: /malformed at issue\.number/,
-  },
-  { what: 'a negative PR number', raw: changed((p) => (p.issue.number = -1)), names: /malformed at issue\.number/ },
-  { what: 'a fractional PR number', raw: changed((p) => (p.issue.number = 4.2)), names: /malformed at issue\.number/ },
-  {
-    what: 'a comment id that is a string',
-    raw: changed((p) => (p.comment.id = 'abc')),
-    names: /malformed at comment\.id/,
-  },
-  {
-    what: 'an empty commenter login',
-    raw: changed((p) => (p.comment.user.login = '')),
-    names: /malformed at comment\.user\.login/,
-  },
-  {
-    what: 'labels that are a string',
-    raw: changed((p) => (p.issue.labels = 'ok-to-test')),
-    names: /malformed at issue\.labels/,
-  },
-  { what: 'a label that is null', raw: changed((p) => (p.issue.labels = [null])), names: /malformed at issue\.labels/ },
-  {
-    what: 'no author association',
-    raw: changed((p) => delete p.comment.author_association),
-    names: /malformed at comment\.author_association/,
-  },
-  {
-    what: 'a PR node id that is a number',
-    raw: changed((p) => (p.issue.node_id = 7)),
-    names: /malformed at issue\.node_id/,
-  },
-];
-
-describe('malformed event payloads end with a clear error, not a crash', () => {
-  for (const c of PAYLOADS) {
-    const played = pool.run(() => play(seed, { body: '/retest', rawPayload: c.raw, killAfterMs: 30_000 }));
-    test(c.what, { timeout: 120_000 }, async () => {
-      const result = await played;
-      explain(result, () => {
-        const { run } = result;
-        expect(run.code).toBe(1);
-        expect(run.outputs.result).toBe('failed');
-        const errors = errorLines(run);
-        expect(errors).toHaveLength(1);
-        expect(errors[0]).toMatch(c.names);
-        expect(errors[0]).not.toMatch(/Unexpected error|TypeError|Cannot read/);
-        expect(run.stderr).toBe('');
-        expect(result.netlify).toEqual([]);
-        expect(result.github).toEqual([]);
-        assertInvariants(result, { pickedUp: false, githubFaulted: false });
-      });
-    });
-  }
-});
+test('an empty netlify-token on a comment with /retest: 😕 and a reply naming the input', () =>
+  check(cases.emptyToken, (played) => {
+    const { run } = played;
+    expect(run.code).toBe(1);
+    expect(played.netlify).toEqual([]);
+    expect(run.reactions).toContain('confused');
+    expect(played.replies).toHaveLength(1);
+    expect(played.replies[0]).toMatch(/`netlify-token`/);
+    assertInvariants(played, { kind: 'config' });
+  }));

@@ -1,12 +1,22 @@
 /**
- * Two commands on the same PR close together. With the README's `concurrency:` group GitHub runs
- * them one after the other: the second finds the build the first started and sends no retry.
- * Without it both run at once; the list requests are held until both runs have asked, so that both
- * see the failed preview, which is the race at its worst.
+ * Two commands on the same PR close together, through the spawned bundle (two processes, as two jobs are).
+ * With the README's `concurrency:` group GitHub runs them one after the other: the second finds the build
+ * the first started and sends no retry. Without it both run at once; the list requests are held until both
+ * runs have asked, so that both see the failed preview, which is the race at its worst: each sends its one
+ * retry, Netlify refuses the second, and that run reads the deploy and reports the build in progress.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type CommandRun, Sandbox } from '../lib/support/sandbox.js';
-import { assertInvariants, assertNoTokenLeak, assertReadable, explain, type Played, retryPosts } from './harness.js';
+import {
+  assertInvariants,
+  assertNoTokenLeak,
+  assertReadable,
+  assertReplies,
+  explain,
+  type Played,
+  retryPosts,
+  strayCommands,
+} from './harness.js';
 
 const PR = 42;
 const LIST = /^\/api\/v1\/sites\/[^/]+\/deploys$/;
@@ -26,9 +36,15 @@ afterEach(async () => {
 const retest = { body: '/retest', prNumber: PR, login: 'alice', association: 'MEMBER' };
 const rebuild = { body: '/rebuild-preview', prNumber: PR, login: 'bob', association: 'MEMBER' };
 
-/** What one of the runs left: its own run, and everything both fakes saw (the runs share them). */
+/** What one of the runs left: its own run and requests, and its own replies (the runs share the fakes). */
 function playedOf(run: CommandRun): Played {
-  return { run, netlify: [...sandbox.netlify.requests], github: [...sandbox.github.requests], replies: run.replies };
+  return {
+    run,
+    netlify: run.netlifyRequests,
+    github: run.githubRequests,
+    replies: run.finalReplies,
+    bodies: [...run.replies, ...run.finalReplies],
+  };
 }
 
 /** Resolves once the fake has received `count` list requests (or after 20 s, so that nothing hangs). */
@@ -53,10 +69,7 @@ describe('two commands on the same PR', () => {
     explain(playedOf(first), () => {
       expect(first.outputs.result).toBe('retried');
       expect(first.reactions).toEqual(['eyes', 'rocket']);
-      assertInvariants(
-        { ...playedOf(first), netlify: first.netlifyRequests },
-        { pickedUp: true, githubFaulted: false },
-      );
+      assertInvariants(playedOf(first), { kind: 'command' });
     });
     explain(playedOf(second), () => {
       expect(second.outputs).toMatchObject({ result: 'skipped', command: 'rebuild', 'deploy-state': 'enqueued' });
@@ -64,10 +77,7 @@ describe('two commands on the same PR', () => {
       expect(retryPosts(second.netlifyRequests)).toHaveLength(0);
       expect(second.replies).toHaveLength(1);
       expect(second.replies[0]).toMatch(/already in progress/);
-      assertInvariants(
-        { ...playedOf(second), netlify: second.netlifyRequests },
-        { pickedUp: true, githubFaulted: false },
-      );
+      assertInvariants(playedOf(second), { kind: 'command' });
     });
     expect(retryPosts(sandbox.netlify.requests)).toHaveLength(1);
   });
@@ -92,14 +102,17 @@ describe('two commands on the same PR', () => {
     explain(playedOf(loser), () => {
       expect(loser.code).toBe(0);
       expect(loser.outputs.reason).toMatch(/already in progress/);
-      expect(loser.stdout).toMatch(/Netlify refused the retry .*reading the deploy/);
+      expect(loser.stdout).toMatch(/Netlify refused the retry .*reading it to see whether a build is running now/);
       expect(loser.reactions).not.toContain('confused');
     });
     for (const run of [a, b]) {
       expect(run.code).not.toBeNull();
       expect(run.replies.length + run.reactions.length).toBeGreaterThan(0);
+      // Runs at once share the fakes' request logs, so the per-command counts are checked across both above.
       assertNoTokenLeak(playedOf(run));
       assertReadable(playedOf(run));
+      assertReplies(playedOf(run));
+      expect(strayCommands(run.stdout)).toEqual([]);
     }
     expect(sandbox.github.comments).toHaveLength(2);
   });

@@ -49,6 +49,8 @@ export interface Injection {
   readonly fault: Fault;
   /** How many matching requests get the fault (default: every one). */
   times?: number;
+  /** Narrows the match further (e.g. on the query or the body); matching requests only count toward `times`. */
+  readonly when?: (request: RecordedRequest) => boolean;
 }
 
 /**

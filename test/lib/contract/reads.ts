@@ -6,7 +6,7 @@
  * (The specs alone do not catch this: Netlify's spec marks no deploy field as required.)
  */
 import { permissionSchema, pullSchema } from '../../../src/adapters/github.js';
-import { deploySchema } from '../../../src/adapters/netlify.js';
+import { deploySchema, siteSchema } from '../../../src/adapters/netlify.js';
 import type { ApiName } from './exceptions.js';
 
 interface ZodLike {
@@ -41,6 +41,7 @@ export function readPaths(schema: unknown, prefix = ''): string[] {
 export const READS: Readonly<Record<string, { readonly paths: readonly string[]; readonly each: boolean }>> = {
   'netlify listSiteDeploys': { paths: readPaths(deploySchema), each: true },
   'netlify getDeploy': { paths: readPaths(deploySchema), each: false },
+  'netlify getSite': { paths: readPaths(siteSchema), each: false },
   'github pulls/get': { paths: readPaths(pullSchema), each: false },
   'github repos/get-collaborator-permission-level': { paths: readPaths(permissionSchema), each: false },
 };

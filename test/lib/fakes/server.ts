@@ -151,6 +151,7 @@ export class FakeServer {
     for (const injection of this.#injections) {
       if (injection.method && injection.method !== request.method) continue;
       if (!injection.path.test(request.path)) continue;
+      if (injection.when && !injection.when(request)) continue;
       if (injection.times === 0) continue;
       if (injection.times !== undefined) injection.times--;
       return injection.fault;

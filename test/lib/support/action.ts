@@ -2,6 +2,8 @@
  * Runs the built action (dist/index.js) the way the runner does: INPUT_* variables with action.yml's
  * defaults, GITHUB_EVENT_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; then reads what it wrote.
  * Refuses to run a bundle older than src/ (assertFreshDist): a test of a stale bundle must not pass.
+ * NPR_DIST=/path/to/index.js runs another bundle instead (a previous release, to show that a test fails
+ * there); the freshness check is skipped for it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,11 @@ import { ROOT } from '../root.js';
 
 export { ROOT };
 export const DIST = join(ROOT, 'dist/index.js');
+
+/** The bundle runAction spawns: NPR_DIST when set (another build, not checked for freshness), else DIST. */
+export function bundle(): string {
+  return process.env.NPR_DIST || DIST;
+}
 
 interface ActionYml {
   inputs: Record<string, { default?: string; required?: boolean; description: string }>;
@@ -104,19 +111,35 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export async function runAction(options: RunOptions): Promise<ActionRun> {
-  if (options.dist === undefined) assertFreshDist();
+/** Where a run's files are: the runner's temporary directory, the event file, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY. */
+export interface RunFiles {
+  readonly dir: string;
+  readonly eventPath: string;
+  readonly outputPath: string;
+  readonly summaryPath: string;
+}
+
+/** Writes the event file and empty output and summary files in a new temporary directory. */
+export function prepareRun(options: RunOptions): RunFiles {
   const dir = mkdtempSync(join(tmpdir(), 'npr-run-'));
-  const eventPath = join(dir, 'event.json');
-  const outputPath = join(dir, 'output');
-  const summaryPath = join(dir, 'summary');
+  const files = {
+    dir,
+    eventPath: join(dir, 'event.json'),
+    outputPath: join(dir, 'output'),
+    summaryPath: join(dir, 'summary'),
+  };
   // Every issue_comment payload fed to the action is checked against GitHub's webhook schema (test/lib/contract).
   if (options.rawPayload === undefined && (options.eventName ?? 'issue_comment') === 'issue_comment')
     checkEventPayload(options.payload ?? {});
-  writeFileSync(eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));
-  writeFileSync(outputPath, '');
-  writeFileSync(summaryPath, '');
+  writeFileSync(files.eventPath, options.rawPayload ?? JSON.stringify(options.payload ?? {}));
+  writeFileSync(files.outputPath, '');
+  writeFileSync(files.summaryPath, '');
+  return files;
+}
 
+/** The environment the runner gives the step: its variables, and every input of action.yml (defaults filled in). */
+export function runnerEnv(options: RunOptions, files: RunFiles): Record<string, string> {
+  const { dir, eventPath, outputPath, summaryPath } = files;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
@@ -139,9 +162,32 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
   Object.assign(env, options.env);
+  return env;
+}
+
+/** What a run left in its files, read back; the directory is removed. */
+export function collectRun(
+  files: RunFiles,
+  run: Pick<ActionRun, 'code' | 'exitSignal' | 'stdout' | 'stderr' | 'ms'>,
+): ActionRun {
+  const outputText = readFileSync(files.outputPath, 'utf8');
+  const summary = readFileSync(files.summaryPath, 'utf8');
+  rmSync(files.dir, { recursive: true, force: true });
+  return {
+    ...run,
+    outputs: parseOutputs(outputText),
+    summary,
+    everything: [withoutMaskCommands(run.stdout), run.stderr, outputText, summary].join('\n'),
+  };
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  if (options.dist === undefined && !process.env.NPR_DIST) assertFreshDist();
+  const files = prepareRun(options);
+  const env = runnerEnv(options, files);
 
   const started = performance.now();
-  const child = spawn(process.execPath, [options.dist ?? DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.dist ?? bundle()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -157,21 +203,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   const [code, exitSignal] = await closed;
   clearTimeout(killer);
   if (signaller) clearTimeout(signaller);
-  const ms = performance.now() - started;
-
-  const outputText = readFileSync(outputPath, 'utf8');
-  const summary = readFileSync(summaryPath, 'utf8');
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    code,
-    exitSignal,
-    stdout,
-    stderr,
-    outputs: parseOutputs(outputText),
-    summary,
-    ms,
-    everything: [withoutMaskCommands(stdout), stderr, outputText, summary].join('\n'),
-  };
+  return collectRun(files, { code, exitSignal, stdout, stderr, ms: performance.now() - started });
 }
 
 function withoutMaskCommands(log: string): string {

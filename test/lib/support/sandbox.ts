@@ -6,7 +6,7 @@
 import { type CommentEdit, FakeGitHub, type FakePull } from '../fakes/github.js';
 import { type DeploySpec, FakeNetlify, type FakeSite, type NetlifyDeploy } from '../fakes/netlify.js';
 import type { RecordedRequest } from '../http.js';
-import { type ActionRun, runAction } from './action.js';
+import { type ActionRun, type RunOptions, runAction } from './action.js';
 import { type CommentSpec, commentPayload } from './payloads.js';
 
 export const NETLIFY_TOKEN = 'nfp_Sandbox7Hq2Lr9Vx4Tz8Kp3Wm6Nc1Bd5Fg0Js';
@@ -112,9 +112,10 @@ export class Sandbox {
   /**
    * Posts a comment (an event) and runs the action on it. The payload's labels default to the fake PR's
    * labels as they are now (so that a label added by one run is in the next run's event), and its
-   * repository.private to the fake's privateRepo.
+   * repository.private to the fake's privateRepo. `runner` runs it: the built bundle in a child process
+   * (runAction, the default), or runInProcess (support/inprocess.ts).
    */
-  async run(spec: RunSpec): Promise<CommandRun> {
+  async run(spec: RunSpec, runner: (options: RunOptions) => Promise<ActionRun> = runAction): Promise<CommandRun> {
     const commentId = spec.commentId ?? commentIds++;
     const commentNodeId = this.github.commentNodeId(commentId);
     const pull = this.github.pulls.get(spec.prNumber ?? DEFAULT_PR);
@@ -134,7 +135,7 @@ export class Sandbox {
     const githubFrom = this.github.requests.length;
     const repliesFrom = this.github.comments.length;
     const editsFrom = this.github.edits.length;
-    const run = await runAction({
+    const run = await runner({
       inputs: this.inputs(spec.inputs),
       eventName: spec.eventName,
       payload,
