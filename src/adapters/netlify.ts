@@ -33,7 +33,7 @@ export interface NetlifyOptions {
 const LEAST_TIME_TO_SEND_MS = 1_000;
 
 /** Any value, the field absent included: what is not as expected is read as absent, after the shape is checked. */
-const any = z.unknown();
+const any = z.optional(z.unknown());
 const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 /** An https URL with nothing in it that Markdown or a shell could read as more than a URL. */
 const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
@@ -143,8 +143,8 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       return isTrouble(value) ? { ok: false, trouble: value } : { ok: true, value };
     });
 
-  const troubleOf = (t: Transport, answer: HttpAnswer, doing: string): Trouble =>
-    statusTrouble(t.words, answer.status, saidBy(answer.text, secrets), doing, retryAfter(answer.header, clock.now()));
+  const troubleOf = (t: Transport, answer: HttpAnswer, doing: string, now = clock.now()): Trouble =>
+    statusTrouble(t.words, answer.status, saidBy(answer.text, secrets), doing, retryAfter(answer.header, now));
 
   const parse = <T>(t: Transport, answer: HttpAnswer, schema: z.ZodMiniType<T>, doing: string): T | Trouble => {
     const body = json(answer);
@@ -223,8 +223,10 @@ export function netlifyPort(options: NetlifyOptions, deadline: Deadline): Netlif
       const rate = rateOf(got.answer, clock.now());
       if (got.answer.status === 404) return { kind: 'gone' };
       if (got.answer.status < 200 || got.answer.status >= 300) {
-        const trouble = troubleOf(t, got.answer, doing);
-        const retryAt = trouble.retryAfterMs === null ? null : clock.now() + trouble.retryAfterMs;
+        // One `now` for both: the time to come back is what the answer said, to the millisecond.
+        const now = clock.now();
+        const trouble = troubleOf(t, got.answer, doing, now);
+        const retryAt = trouble.retryAfterMs === null ? null : now + trouble.retryAfterMs;
         return { kind: 'failed', failure: trouble.failure, rate, retryAt: got.answer.status === 429 ? retryAt : null };
       }
       const deploy = parse(t, got.answer, deploySchema, doing);

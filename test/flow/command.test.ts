@@ -188,7 +188,8 @@ describe('finding the preview', () => {
       `netlify.listPreviews site=docs.netlify.app page=1 branch=pr-${PR}`,
       'netlify.listPreviews site=docs.netlify.app page=2',
     ]);
-    expect(run.outcome).toMatchObject({ result: 'not-found', sites: [{ result: 'not-found', pageLimit: null }] });
+    // The search stopped at the repeated page: the reason says how far it got, and why.
+    expect(run.outcome).toMatchObject({ result: 'not-found', sites: [{ result: 'not-found', pageLimit: 1 }] });
     expect(run.log.warnings.join('\n')).toContain('with the page before it again');
   });
 
