@@ -3,12 +3,16 @@
  * so it costs little more than starting Node), then src/main.ts for the rest.
  */
 import { readFileSync } from 'node:fs';
+import { realClock } from './clock.js';
 import { mayHoldCommand } from './core/command.js';
+import { acknowledgeEarly } from './early.js';
 import { ignoredOutputs } from './outputs.js';
 import { type Env, runnerToolkit } from './toolkit.js';
 
 /** The rest of the action, built next to this file. */
 const MAIN = './main/index.js';
+
+const USER_AGENT = 'netlify-preview-retry/1';
 
 const env: Env = process.env;
 const toolkit = runnerToolkit(env);
@@ -30,6 +34,12 @@ function quickIgnore(): string | null {
   return 'The comment holds no command.';
 }
 
+function turns(count: number): Promise<void> {
+  return count === 0
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => setImmediate(resolve)).then(() => turns(count - 1));
+}
+
 /** The runner cancels a job with SIGINT, then SIGTERM. */
 function onStop(listener: () => void): () => void {
   process.once('SIGINT', listener);
@@ -49,8 +59,13 @@ if (quick) {
 } else {
   // A bundle of its own (dist/main/, see scripts/build.mjs): split from this one by the bundler, zod would
   // go to a chunk of its own whole, unshaken. The path is not resolved at build time on purpose.
-  (import(/* webpackIgnore: true */ MAIN) as Promise<typeof import('./main.js')>)
-    .then(({ run }) => run(env, toolkit, { onStop }))
+  // A comment that is certainly a command gets its 👀 now, while the rest loads.
+  const early = acknowledgeEarly(env, realClock, USER_AGENT);
+  // Two turns of the event loop let the request connect and be written before the long synchronous
+  // compile of the rest starts (it would hold the request back until it ends).
+  (early ? turns(2) : Promise.resolve())
+    .then(() => import(/* webpackIgnore: true */ MAIN) as Promise<typeof import('./main.js')>)
+    .then(({ run }) => run(env, toolkit, { onStop, early }))
     .then(
       () => process.exit(),
       (error: unknown) => {

@@ -13,6 +13,8 @@ import { problemText, type SentenceContext, siteFix } from './core/sentences.js'
 import { type CommentEvent, EventError, readCommentEvent } from './event.js';
 import { runCommand } from './flow/command.js';
 import { followBuilds } from './flow/follow.js';
+import { realClock } from './clock.js';
+import type { Early } from './early.js';
 import type { Clock, Connect, FlowDeps, Log } from './flow/ports.js';
 import { replyContext, reportBudgetMs } from './flow/report.js';
 import { type Handoff, HandoffError, readHandoff, writeHandoff } from './handoff.js';
@@ -37,22 +39,11 @@ export interface RunDeps {
   readonly connect?: (settings: Settings, event: CommentEvent) => Connect;
   /** Subscribes to the job being cancelled (SIGTERM, SIGINT); returns the unsubscribe. */
   readonly onStop?: (listener: () => void) => () => void;
+  /** The eyes reaction the shell already sent (src/early.ts), when it did. */
+  readonly early?: Early | null;
 }
 
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal?.aborted) return resolve();
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
-        signal?.removeEventListener('abort', done);
-        clearTimeout(timer);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    }),
-};
+export { realClock };
 
 export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promise<void> {
   const input = inputReader(env);
@@ -119,7 +110,10 @@ export async function run(env: Env, toolkit: Toolkit, deps: RunDeps = {}): Promi
   const connect = deps.connect?.(settings, event) ?? httpConnect(settings, event, env, clock);
   const flowDeps: FlowDeps = { connect, clock, log };
   const runUrl = runUrlOf(env);
-  const handled = await runCommand({ settings, event, lines: screened.lines, sites, runUrl }, flowDeps);
+  const handled = await runCommand(
+    { settings, event, lines: screened.lines, sites, runUrl, early: deps.early ?? null },
+    flowDeps,
+  );
   const startedAt = clock.now();
   let outcome = handled.outcome;
   const pending = sitesOf(outcome).some((site) => 'follow' in site && site.follow === 'pending');

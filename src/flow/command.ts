@@ -31,6 +31,8 @@ export interface CommandInput {
   /** The sites listed for this repository. */
   readonly sites: readonly SiteRef[];
   readonly runUrl: string | null;
+  /** The eyes reaction already sent by the shell (null when it sent none): what became of it. */
+  readonly early?: Promise<Failure | null> | null;
 }
 
 export interface Handled {
@@ -72,7 +74,14 @@ export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<H
   const { command, sites } = chosen;
 
   // Round trip 1: everything that does not depend on another answer goes out together.
-  const acknowledged = settings.dryRun ? Promise.resolve(true) : settle(ports.github.react('eyes'), log);
+  const acknowledged = input.early
+    ? settle(
+        input.early.then((failure) => (failure ? Promise.reject(new PortError(failure)) : undefined)),
+        log,
+      )
+    : settings.dryRun
+      ? Promise.resolve(true)
+      : settle(ports.github.react('eyes'), log);
   const first = trust.judge(command);
   log.info(
     `Command ${command} by @${event.commenterLogin} on PR #${event.prNumber}: ${describe(first, event.commenterLogin)}.`,

@@ -234,7 +234,8 @@ function inputErrors(): string[] {
 function printable(): string {
   const files = sourceFiles();
   const src = [...files.values()].join('\n');
-  const spelled = ['netlify', 'github'].map((adapter) => {
+  // Each service's words, where its adapter keeps them (GitHub's REST part is a module of its own).
+  const spelled = ['netlify', 'github-rest'].map((adapter) => {
     const words = files.get(join(ROOT, `src/adapters/${adapter}.ts`)) ?? '';
     const service = /service: '([A-Za-z]+)'/.exec(words)?.[1] ?? '';
     const token = /\btoken: '([^']+)'/.exec(words)?.[1] ?? '';

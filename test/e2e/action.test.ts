@@ -137,7 +137,8 @@ describe('every path sets all ten outputs, and exits as it should', () => {
     );
     expect(run.outputs).toMatchObject({ command: 'retest', reason: errorLines(run)[0]?.slice('::error::'.length) });
     expect(run.netlifyRequests).toEqual([]);
-    expect(run.reactions).toEqual(['confused']);
+    // The shell acknowledged the command before the inputs were read (src/early.ts); the report then says why not.
+    expect(run.reactions).toEqual(['eyes', 'confused']);
     expect(run.replies).toHaveLength(1);
     expect(run.replies[0]).toContain('To fix: a maintainer corrects `trusted-permission` in the workflow');
     expectSummary(run);

@@ -131,9 +131,14 @@ describe('trusted-permission: read', () => {
     ]);
     expect(run.outputs).toMatchObject({ result: 'failed', command: 'retest' });
     expect(run.netlifyRequests).toEqual([]);
-    // The only GitHub request is the report: no permission read, no PR read.
-    expect(lines(run.githubRequests)).toEqual(['POST /graphql']);
-    expect(run.reactions).toEqual(['confused']);
+    // No permission read, no PR read: the shell's early 👀 (src/early.ts), then the report.
+    const github = lines(run.githubRequests);
+    expect(github).toHaveLength(2);
+    expect(github).toContain('POST /graphql');
+    expect(github.find((line) => line !== 'POST /graphql')).toMatch(
+      /^POST \/repos\/octo-org\/docs\/issues\/comments\/\d+\/reactions$/,
+    );
+    expect(run.reactions).toEqual(['eyes', 'confused']);
     expect(run.replies).toHaveLength(1);
     expect(run.replies[0]).toContain("the workflow's input `trusted-permission` is not valid");
   });
