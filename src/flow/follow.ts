@@ -22,9 +22,11 @@ export interface FollowInput {
   readonly followMinutes: number;
   /** Fires when the job is cancelled or times out. */
   readonly stop: AbortSignal;
+  /** How long an edit may take: the report's budget (from timeout-seconds). */
+  readonly editMs?: number;
 }
 
-/** An edit gets this long; one after a stop gets less, since the runner kills the step soon after. */
+/** An edit gets the report's budget (15 s when not given); one after a stop gets less, since the runner kills the step soon after. */
 const EDIT_MS = 15_000;
 const EDIT_AFTER_STOP_MS = 4_000;
 
@@ -59,7 +61,7 @@ export async function followBuilds(input: FollowInput, deps: FlowDeps): Promise<
     log.info(
       `Following ${start.id} on ${site.site.id} ended: ${end.end}${end.state ? ` (${end.state})` : ''} after ${end.seconds} s.`,
     );
-    if (end.end !== 'stopped') await show(endReactions([sites[index] as SiteOutcome]), EDIT_MS);
+    if (end.end !== 'stopped') await show(endReactions([sites[index] as SiteOutcome]), input.editMs ?? EDIT_MS);
   };
 
   await Promise.all(pending.map(followOne));

@@ -1,5 +1,6 @@
 /**
- * Every fault of the catalogue on every call the action makes, each case against its own pair of fake
+ * The fault matrix (faults-netlify.test.ts and faults-github.test.ts, two files so that two workers share it):
+ * every fault of the catalogue on every call the action makes, each case against its own pair of fake
  * servers, run in-process (`run(env, runnerToolkit(env, sink))`, test/lib/support/inprocess.ts). Each case
  * asserts what the user sees (result, exit status, reply, reactions, retry and cancel POSTs, the message) and
  * then the invariants that hold in every case (harness.ts).
@@ -325,68 +326,75 @@ function cost(call: Call, fault: FaultSpec): number {
   );
 }
 
-const played = new Map<string, Promise<Played>>();
-const key = (call: Call, fault: FaultSpec) => `${call.name} / ${fault.name}`;
-for (const [call, fault] of CALLS.flatMap((c) => faultsOf(c).map((f) => [c, f] as const)).sort(
-  ([c1, f1], [c2, f2]) => cost(c2, f2) - cost(c1, f1),
-)) {
-  played.set(key(call, fault), playFault(call, fault));
+/** Plays, then checks, every fault on every call of `service` (the cases start at once, the longest first). */
+export function defineMatrix(service: Service): void {
+  const calls = CALLS.filter((call) => call.service === service);
+  const played = new Map<string, Promise<Played>>();
+  const key = (call: Call, fault: FaultSpec) => `${call.name} / ${fault.name}`;
+  for (const [call, fault] of calls
+    .flatMap((c) => faultsOf(c).map((f) => [c, f] as const))
+    .sort(([c1, f1], [c2, f2]) => cost(c2, f2) - cost(c1, f1))) {
+    played.set(key(call, fault), playFault(call, fault));
+  }
+
+  describe(`every fault on every call to ${service}`, () => {
+    for (const call of calls) {
+      describe(call.name, () => {
+        for (const fault of faultsOf(call)) {
+          test(fault.name, { timeout: 120_000 }, async () => {
+            check(await (played.get(key(call, fault)) as Promise<Played>), call.expect(fault));
+          });
+        }
+      });
+    }
+  });
 }
 
-describe('every fault on every call', () => {
-  for (const call of CALLS) {
-    describe(call.name, () => {
-      for (const fault of faultsOf(call)) {
-        test(fault.name, { timeout: 120_000 }, async () => {
-          check(await (played.get(key(call, fault)) as Promise<Played>), call.expect(fault));
-        });
-      }
+/** Netlify or GitHub refusing every connection. */
+export function defineRefused(): void {
+  describe('a service that refuses connections', () => {
+    const refused = (service: Service, scenario: Scenario) =>
+      pool.run(() =>
+        play(async (sandbox) => {
+          seed(sandbox, scenario);
+          await (service === 'Netlify' ? sandbox.netlify : sandbox.github).stop();
+        }, spec(scenario)),
+      );
+    const netlify = refused('Netlify', 'member');
+    const githubMember = refused('GitHub', 'member');
+    const githubPermission = refused('GitHub', 'permission');
+
+    test('Netlify refused: failed, said on the PR, names netlify-api-url', { timeout: 120_000 }, async () => {
+      check(await netlify, {
+        result: 'failed',
+        code: 1,
+        reply: true,
+        retries: 0,
+        names: /could not be reached.*netlify-api-url/,
+      });
     });
-  }
-});
 
-describe('a service that refuses connections', () => {
-  const refused = (service: Service, scenario: Scenario) =>
-    pool.run(() =>
-      play(async (sandbox) => {
-        seed(sandbox, scenario);
-        await (service === 'Netlify' ? sandbox.netlify : sandbox.github).stop();
-      }, spec(scenario)),
-    );
-  const netlify = refused('Netlify', 'member');
-  const githubMember = refused('GitHub', 'member');
-  const githubPermission = refused('GitHub', 'permission');
-
-  test('Netlify refused: failed, said on the PR, names netlify-api-url', { timeout: 120_000 }, async () => {
-    check(await netlify, {
-      result: 'failed',
-      code: 1,
-      reply: true,
-      retries: 0,
-      names: /could not be reached.*netlify-api-url/,
+    test('GitHub refused after a retry: stays retried, and the step fails naming what to fix', {
+      timeout: 120_000,
+    }, async () => {
+      check(await githubMember, {
+        result: 'retried',
+        code: 1,
+        reply: false,
+        retries: 1,
+        names:
+          /The retry was requested, but nothing could be shown.*To fix: check the runner's network and GITHUB_API_URL/,
+      });
     });
-  });
 
-  test('GitHub refused after a retry: stays retried, and the step fails naming what to fix', {
-    timeout: 120_000,
-  }, async () => {
-    check(await githubMember, {
-      result: 'retried',
-      code: 1,
-      reply: false,
-      retries: 1,
-      names:
-        /The retry was requested, but nothing could be shown.*To fix: check the runner's network and GITHUB_API_URL/,
-    });
-  });
-
-  test('GitHub refused before trust was settled: fails the step with a log line', { timeout: 120_000 }, async () => {
-    check(await githubPermission, {
-      result: 'failed',
-      code: 1,
-      reply: false,
-      retries: 0,
-      names: /GitHub could not be reached/,
+    test('GitHub refused before trust was settled: fails the step with a log line', { timeout: 120_000 }, async () => {
+      check(await githubPermission, {
+        result: 'failed',
+        code: 1,
+        reply: false,
+        retries: 0,
+        names: /GitHub could not be reached/,
+      });
     });
   });
-});
+}
