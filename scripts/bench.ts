@@ -154,7 +154,9 @@ function median(values: readonly number[]): number {
 
 const ms = (value: number | null) => (value === null ? '—' : String(Math.round(value)));
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-const file = (url: string) => url.slice(url.lastIndexOf('/') + 1);
+/** A dist file's path below dist/, from its URL (the rest of the action is a bundle of its own in dist/main/). */
+const file = (url: string) =>
+  url.includes('/dist/') ? url.slice(url.lastIndexOf('/dist/') + 6) : url.slice(url.lastIndexOf('/') + 1);
 
 // ---------------------------------------------------------------------------------------------------
 // The straightforward strategy, as a dependency-free script run by the same Node, like the action.
@@ -502,7 +504,7 @@ const total = (files: readonly string[]) => files.reduce((sum, f) => sum + distS
 
 /** Files of dist/ that hold an OpenAPI document (or a piece of one). */
 function openApiChunks(): string[] {
-  return readdirSync(join(ROOT, 'dist'))
+  return distFiles()
     .filter((f) => f.endsWith('.js'))
     .filter((f) => /"swagger"\s*:|"openapi"\s*:|operationId/.test(readFileSync(join(ROOT, 'dist', f), 'utf8')));
 }
@@ -728,7 +730,12 @@ async function gather(): Promise<Results> {
   return { ...measured, start, followed };
 }
 
-const distFiles = () => readdirSync(join(ROOT, 'dist'));
+/** Every file of dist/, as a path below it. */
+function distFiles(): string[] {
+  return readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    statSync(join(ROOT, 'dist', f)).isFile(),
+  );
+}
 
 function sections(r: Results): string[] {
   const lines = [

@@ -140,10 +140,26 @@ describe('not sent when the comment may not be a command for the action', () => 
       'a payload the event schema refuses (issue.number)',
       { body: '/retest' },
       undefined,
-      (p) => void (p.issue.number = 'forty-two'),
+      (p) => {
+        p.issue.number = 'forty-two';
+      },
     ],
-    ['a payload without a comment node id', { body: '/retest' }, undefined, (p) => void (p.comment.node_id = '')],
-    ['a login that is not one', { body: '/retest' }, undefined, (p) => void (p.comment.user.login = 'a b')],
+    [
+      'a payload without a comment node id',
+      { body: '/retest' },
+      undefined,
+      (p) => {
+        p.comment.node_id = '';
+      },
+    ],
+    [
+      'a login that is not one',
+      { body: '/retest' },
+      undefined,
+      (p) => {
+        p.comment.user.login = 'a b';
+      },
+    ],
     ['another event', { body: '/retest' }, undefined, undefined, 'pull_request_review_comment'],
   ])('%s', async (_name, spec, inputs, edit, eventName) => {
     expect(await early(spec, inputs, edit, eventName)).toEqual({
