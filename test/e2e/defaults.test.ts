@@ -12,15 +12,43 @@
  *     git show fc752e3:$f > /tmp/old-dist/$(basename $f); done
  *   NPR_OLD_DIST=/tmp/old-dist/index.js vitest run test/e2e/defaults.test.ts
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../lib/root.js';
 import { type CommandRun, headSha, Sandbox, SITE } from '../lib/support/sandbox.js';
 
 const MARKER = '<!-- netlify-preview-retry -->';
 const RUN_URL = 'https://github.com/octo-org/docs/actions/runs/9876543210';
 const WRONG_TOKEN = 'nfp_WrongTokenValueQwErTyUiOpZx';
-const OLD_DIST = process.env.NPR_OLD_DIST;
-if (OLD_DIST && !existsSync(OLD_DIST)) throw new Error(`NPR_OLD_DIST=${OLD_DIST} does not exist`);
+/** The release the pins come from. */
+const PREVIOUS = 'fc752e3';
+
+/**
+ * The previous release's bundle: NPR_OLD_DIST, or extracted from git's history into a temporary directory
+ * (so that CI checks the pins against it too); undefined when neither is there (a shallow clone).
+ */
+function previousBundle(): string | undefined {
+  const given = process.env.NPR_OLD_DIST;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`NPR_OLD_DIST=${given} does not exist`);
+    return given;
+  }
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    const dir = mkdtempSync(join(tmpdir(), 'npr-previous-'));
+    for (const file of git('ls-tree', '--name-only', PREVIOUS, 'dist/').toString().split('\n').filter(Boolean)) {
+      writeFileSync(join(dir, basename(file)), git('show', `${PREVIOUS}:${file}`));
+    }
+    return existsSync(join(dir, 'index.js')) ? join(dir, 'index.js') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const OLD_DIST = previousBundle();
 
 /** What a scenario seeded: the PR and its preview, if any. */
 interface Seed {
@@ -429,7 +457,7 @@ describe('this release, with no new input set, shows what the previous release s
   });
 });
 
-describe.runIf(OLD_DIST)('the pins are what the previous release showed (NPR_OLD_DIST)', () => {
+describe.runIf(OLD_DIST)(`the pins are what the previous release (${PREVIOUS}) showed`, () => {
   test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
     const { run, seed } = await play(scenario, OLD_DIST);
     expect(seen(run)).toEqual(scenario.old(seed));
