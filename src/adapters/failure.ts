@@ -107,13 +107,9 @@ export function rateLimited(
   doing: string,
   retryAfterMs: number | null,
 ): Trouble {
-  const row = TABLE.find((r) => r.when(429)) as Row;
-  return {
-    failure: { service: words.service, status, what: row.what(words, doing), said, fix: row.fix(words, retryAfterMs) },
-    transient: true,
-    mayHaveReached: false,
-    retryAfterMs,
-  };
+  // The 429 row's words, with the status as it came: trying again later can succeed, and nothing was done.
+  const trouble = statusTrouble(words, 429, said, doing, retryAfterMs);
+  return { ...trouble, failure: { ...trouble.failure, status }, mayHaveReached: false };
 }
 
 /** No answer: a timeout, a refused connection, a dropped one. */
@@ -249,4 +245,15 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;
+}
+
+/** Whether a value is a Trouble (what the adapters' readers return instead of a value). */
+export function isTrouble(value: unknown): value is Trouble {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'failure' in value &&
+    'transient' in value &&
+    'mayHaveReached' in value
+  );
 }

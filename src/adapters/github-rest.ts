@@ -4,7 +4,15 @@
  */
 import type { Reaction } from '../core/reply.js';
 import type { Clock, Deadline } from '../flow/ports.js';
-import { rateLimited, retryAfter, saidBy, type ServiceWords, statusTrouble, type Trouble } from './failure.js';
+import {
+  isTrouble,
+  rateLimited,
+  retryAfter,
+  saidBy,
+  type ServiceWords,
+  statusTrouble,
+  type Trouble,
+} from './failure.js';
 import type { HttpAnswer } from './http.js';
 import { exchange, READ_POLICY, requestMsFor, type RetryPolicy, type Transport, withRetries } from './request.js';
 
@@ -128,15 +136,5 @@ export async function reactOn(
     `adding the ${content} reaction`,
     PERMISSIONS_FIX,
     () => true,
-  );
-}
-
-export function isTrouble(value: unknown): value is Trouble {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'failure' in value &&
-    'transient' in value &&
-    'mayHaveReached' in value
   );
 }

@@ -9,6 +9,7 @@ import { type Deploy, type DeployPage, PER_PAGE, type SkippedDeploy } from '../c
 import type { Clock, Deadline, NetlifyPort, Poll, Sent } from '../flow/ports.js';
 import {
   describeIssue,
+  isTrouble,
   resetIn,
   retryAfter,
   saidBy,
@@ -271,16 +272,6 @@ function rateOf(answer: HttpAnswer, now: number): RateLimit | null {
   const reset = resetIn(answer.header, now);
   if (left === null && reset === null) return null;
   return { remaining: left, resetAt: reset === null ? null : now + reset };
-}
-
-function isTrouble(value: unknown): value is Trouble {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'failure' in value &&
-    'transient' in value &&
-    'mayHaveReached' in value
-  );
 }
 
 function netlifyWords(siteId: string | null): ServiceWords {

@@ -7,7 +7,7 @@ import type { CommandName } from './command.js';
 import type { Deploy } from './preview.js';
 
 /** States in which Netlify is still working on the deploy: a retry now would waste or race a build. */
-export const IN_PROGRESS_STATES: ReadonlySet<string> = new Set([
+const IN_PROGRESS = [
   'new',
   'enqueued',
   'building',
@@ -18,7 +18,8 @@ export const IN_PROGRESS_STATES: ReadonlySet<string> = new Set([
   'processing',
   'processed',
   'retrying',
-]);
+] as const;
+export const IN_PROGRESS_STATES: ReadonlySet<string> = new Set(IN_PROGRESS);
 
 /** Netlify's approval gate: a team member must approve (or has rejected) a contributor's preview. */
 export const APPROVAL_STATES: ReadonlySet<string> = new Set(['pending_review', 'accepted', 'rejected']);
@@ -202,18 +203,7 @@ export const STATE_TABLE: readonly StateRow[] = [
     rebuild: 'skip',
     reply: 'A Netlify team member rejected this deploy.',
   },
-  ...[
-    'new',
-    'enqueued',
-    'building',
-    'uploading',
-    'uploaded',
-    'preparing',
-    'prepared',
-    'processing',
-    'processed',
-    'retrying',
-  ].map(inProgressRow),
+  ...IN_PROGRESS.map(inProgressRow),
   {
     state: 'in progress, unchanged for `stuck-minutes` (stuck)',
     example: { state: 'building', stuck: true },

@@ -66,14 +66,6 @@ export function choosePreview(deploys: readonly Deploy[], prNumber: number): Dep
   return newest;
 }
 
-/** The newest of the previews found by different lookups. */
-export function newestOf(candidates: readonly (Deploy | null)[]): Deploy | null {
-  return choosePreview(
-    candidates.filter((d): d is Deploy => d !== null),
-    candidates.find((d) => d !== null)?.reviewId ?? -1,
-  );
-}
-
 /**
  * Whether the page reaches back before the PR was opened: the site's deploys come newest first, and a
  * PR's previews are never older than the PR, so none of them can be on a later page.

@@ -6,7 +6,6 @@ import {
   mayFindOlder,
   nameFromId,
   namesSite,
-  newestOf,
   reachesBefore,
   repeats,
   type SkippedDeploy,
@@ -50,13 +49,6 @@ describe("choosePreview: the PR's newest deploy preview", () => {
   ];
   test.each(table)('%s', (_what, deploys, expected) => {
     expect(choosePreview(deploys, 42)?.id ?? null).toBe(expected);
-  });
-
-  test('newestOf picks the newest of several lookups, ignoring misses', () => {
-    const a = d('a', '2026-11-30T10:00:00Z');
-    const b = d('b', '2026-11-30T11:00:00Z');
-    expect(newestOf([null, a, b, null])?.id).toBe('b');
-    expect(newestOf([null, null])).toBeNull();
   });
 });
 
