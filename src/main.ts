@@ -227,8 +227,10 @@ async function refuseConfiguration(
   };
   const token = input('github-token');
   if (event && name && token && !/\s/.test(token)) {
+    const budget = reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds']));
     const github = githubPort(githubOptions(token, event, env, clock), {
-      endsAt: clock.now() + reportBudgetMs(Number(INPUT_DEFAULTS['timeout-seconds'])),
+      endsAt: clock.now() + budget,
+      requestMs: budget,
     });
     const body = renderReply(outcome, {
       login: event.commenterLogin,

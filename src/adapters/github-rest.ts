@@ -46,7 +46,7 @@ export function githubRest(
   deadline: Deadline,
 ) {
   const { clock, secrets, owner, repo } = options;
-  const requestMs = requestMsFor(deadline.endsAt - clock.now());
+  const requestMs = deadline.requestMs ?? requestMsFor(deadline.endsAt - clock.now());
   const api = options.apiUrl.href.replace(/\/+$/, '');
   const repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   const headers = {

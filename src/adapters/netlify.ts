@@ -115,7 +115,7 @@ const loose = z.pipe(
 /** Netlify for one phase of the run: every request keeps `deadline`. */
 export function netlifyPort(options: NetlifyOptions, deadline: Deadline): NetlifyPort {
   const { clock, secrets } = options;
-  const requestMs = requestMsFor(deadline.endsAt - clock.now());
+  const requestMs = deadline.requestMs ?? requestMsFor(deadline.endsAt - clock.now());
   const base = options.apiUrl.href.replace(/\/+$/, '');
   const headers = {
     Authorization: `Bearer ${options.token}`,

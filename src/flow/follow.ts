@@ -43,7 +43,7 @@ export async function followBuilds(input: FollowInput, deps: FlowDeps): Promise<
   const show = (reactions: ReturnType<typeof endReactions>, editMs: number) => {
     const body = input.replyId === null ? null : renderReply(withSites(input.outcome, sites), input.ctx);
     const next = edits.then(async () => {
-      const github = deps.connect({ endsAt: clock.now() + editMs }).github;
+      const github = deps.connect({ endsAt: clock.now() + editMs, requestMs: editMs }).github;
       const reported = await github.edit({ replyId: input.replyId, body, reactions });
       for (const failure of reported.failures) log.warning(`${capitalize(failure.what)}: ${failure.fix}.`);
     });

@@ -108,6 +108,11 @@ export interface Deadline {
   readonly endsAt: number;
   /** Ends the phase early (the job was cancelled): requests in flight are aborted. */
   readonly signal?: AbortSignal;
+  /**
+   * How long one request may take; by default a third of the phase, so that a hung request leaves time to try
+   * again. A report is not tried again after a timeout (it may have been posted), so its request gets it all.
+   */
+  readonly requestMs?: number;
 }
 
 /** Ports whose every request keeps the deadline. */

@@ -60,7 +60,8 @@ export async function report(
     if (body !== null) for (const line of body.split('\n')) log.info(`  ${line}`);
     return { shown: true, reply: null, fix: null };
   }
-  const github = deps.connect({ endsAt: clock.now() + reportBudgetMs(settings.timeoutSeconds) }).github;
+  const budget = reportBudgetMs(settings.timeoutSeconds);
+  const github = deps.connect({ endsAt: clock.now() + budget, requestMs: budget }).github;
   const reported = await github.report({ body, reactions });
   for (const failure of reported.failures)
     log.warning(`${capitalize(failure.what)}${failure.said ? ` (${failure.said})` : ''}: ${failure.fix}.`);
