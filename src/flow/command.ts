@@ -41,9 +41,27 @@ export interface Handled {
 }
 
 export async function runCommand(input: CommandInput, deps: FlowDeps): Promise<Handled> {
+  // Whatever is still in flight when the command is answered (the eyes reaction, hung) is given up then:
+  // nothing of a command outlives it.
+  const over = new AbortController();
+  try {
+    return await command(input, deps, over.signal);
+  } finally {
+    over.abort();
+  }
+}
+
+async function command(input: CommandInput, deps: FlowDeps, over: AbortSignal): Promise<Handled> {
   const { settings, event } = input;
-  const { clock, log } = deps;
-  const ports = deps.connect({ endsAt: clock.now() + settings.timeoutSeconds * 1000 });
+  const { clock } = deps;
+  // Once the command is answered, a late failure of what was given up is no news: it is not logged.
+  const log: FlowDeps['log'] = {
+    info: (text) => deps.log.info(text),
+    warning: (text) => {
+      if (!over.aborted) deps.log.warning(text);
+    },
+  };
+  const ports = deps.connect({ endsAt: clock.now() + settings.timeoutSeconds * 1000, signal: over });
   const trust = trustOf(input, ports, deps);
 
   let chosen = chooseLine(input.lines, input.sites);

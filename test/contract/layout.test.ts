@@ -69,7 +69,7 @@ function runnerWriters(sources: Readonly<Record<string, string>>): string[] {
     .map(([path]) => path);
 }
 
-const SOURCES = readSources(ROOT, ['test', 'src']);
+const SOURCES = readSources(ROOT, ['test', 'src', 'scripts']);
 const project = buildImportGraph(SOURCES);
 
 describe('the import layout of this tree', () => {
