@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Reported } from '../../src/flow/ports.js';
-import { FakeServer } from '../lib/fakes/server.js';
+import { REFUSED_ORIGIN } from '../lib/fakes/server.js';
 import type { Fault } from '../lib/http.js';
 import { HUGE, quotingBoth } from '../faults/catalogue.js';
 import {
@@ -39,11 +39,9 @@ const status = (code: number, message: string, headers?: Record<string, string>)
 });
 const REPLY = '@alice A reply.\n\n<!-- netlify-preview-retry -->';
 
+/** An origin nothing listens on. */
 async function deadOrigin(): Promise<string> {
-  const dead = new FakeServer('dead');
-  const origin = await dead.start();
-  await dead.stop();
-  return origin;
+  return REFUSED_ORIGIN;
 }
 
 function checkReported(reported: Reported): void {

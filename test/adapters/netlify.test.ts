@@ -10,7 +10,7 @@ import { takeViolations } from '../lib/contract/checker.js';
 import { makeDeploy } from '../lib/fakes/netlify.js';
 import type { Fault } from '../lib/http.js';
 import { HUGE } from '../faults/catalogue.js';
-import { FakeServer } from '../lib/fakes/server.js';
+import { REFUSED_ORIGIN } from '../lib/fakes/server.js';
 import { assertClean, LONG_MS, matching, PR, type Services, SITE, started, withServices } from './support.js';
 
 const RETRY = /^\/api\/v1\/deploys\/[^/]+\/retry$/;
@@ -124,11 +124,9 @@ const POSTS: readonly PostCase[] = [
   },
 ];
 
+/** A Netlify API nothing listens on. */
 async function deadApi(): Promise<string> {
-  const dead = new FakeServer('dead');
-  const origin = await dead.start();
-  await dead.stop();
-  return `${origin}/api/v1`;
+  return `${REFUSED_ORIGIN}/api/v1`;
 }
 
 describe.each(['retry', 'cancel'] as const)("%s: sent at most once, answered in the flow's words", (which) => {

@@ -5,7 +5,7 @@
  * over real HTTP, with a real clock. Reads are tried at most 3 times, and only on transient trouble.
  */
 import { describe, expect, test } from 'vitest';
-import { FakeServer } from '../lib/fakes/server.js';
+import { REFUSED_ORIGIN } from '../lib/fakes/server.js';
 import type { Fault } from '../lib/http.js';
 import { HOSTILE_TEXT, HUGE, quotingBoth, type Service } from '../faults/catalogue.js';
 import {
@@ -365,12 +365,9 @@ const PATHS: Record<Service, RegExp> = {
   GitHub: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/,
 };
 
-/** An origin nothing listens on: a server started and stopped. */
+/** An origin nothing listens on. */
 async function deadOrigin(): Promise<string> {
-  const dead = new FakeServer('dead');
-  const origin = await dead.start();
-  await dead.stop();
-  return origin;
+  return REFUSED_ORIGIN;
 }
 
 async function readOnce(service: Service, row: Row, services: Services) {

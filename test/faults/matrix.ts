@@ -6,7 +6,7 @@
  * then the invariants that hold in every case (harness.ts).
  */
 import { describe, expect, test } from 'vitest';
-import { FakeServer } from '../lib/fakes/server.js';
+import { FakeServer, REFUSED_ORIGIN } from '../lib/fakes/server.js';
 import type { RecordedRequest } from '../lib/http.js';
 import { type Sandbox, SITE } from '../lib/support/sandbox.js';
 import { FAULTS, type FaultSpec, GRAPHQL_FORBIDDEN, readRecovers, type Service, statusOf } from './catalogue.js';
@@ -366,10 +366,15 @@ export function defineRefused(): void {
   describe('a service that refuses connections', () => {
     const refused = (service: Service, scenario: Scenario) =>
       pool.run(() =>
-        play(async (sandbox) => {
-          seed(sandbox, scenario);
-          await (service === 'Netlify' ? sandbox.netlify : sandbox.github).stop();
-        }, spec(scenario)),
+        play(
+          (sandbox) => seed(sandbox, scenario),
+          service === 'Netlify'
+            ? spec(scenario, { 'netlify-api-url': `${REFUSED_ORIGIN}/api/v1` })
+            : {
+                ...spec(scenario),
+                env: { GITHUB_API_URL: REFUSED_ORIGIN, GITHUB_GRAPHQL_URL: `${REFUSED_ORIGIN}/graphql` },
+              },
+        ),
       );
     const netlify = refused('Netlify', 'member');
     const githubMember = refused('GitHub', 'member');

@@ -17,6 +17,13 @@ interface Route {
   readonly handler: Handler;
 }
 
+/**
+ * An origin that refuses every connection: port 1 on the loopback, where nothing listens and which the
+ * system never hands out as an ephemeral port. (A server started and stopped frees a port that another
+ * test's server, started meanwhile, may be given: a request meant to be refused would reach it.)
+ */
+export const REFUSED_ORIGIN = 'http://127.0.0.1:1';
+
 export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   latencyMs = 0;
