@@ -11,5 +11,8 @@ export default defineConfig({
     // Three files at a time on two cores: the end-to-end and fault files spend most of their time waiting on
     // the fakes and on child processes, and no test depends on the machine's speed.
     maxWorkers: 3,
+    // A worker keeps its modules from one file to the next (the specs' compiled schemas, zod, src/): every
+    // file starts its own fakes and restores what it changes, so nothing else carries over.
+    isolate: false,
   },
 });
