@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 const ncc = (entry, out, extra = []) =>
   new Promise((resolve, reject) => {
-    const args = ['build', entry, '-o', out, '--license', 'licenses.txt', '--minify', '--target', 'es2024', '--quiet', ...extra];
+    const options = ['--license', 'licenses.txt', '--minify', '--target', 'es2024', '--quiet'];
+    const args = ['build', entry, '-o', out, ...options, ...extra];
     spawn('ncc', args, { stdio: 'inherit' }).on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`ncc build ${entry} failed (exit ${code})`)),
     );
