@@ -13,19 +13,17 @@ import { screenComment } from './core/screen.js';
 import type { Clock } from './flow/ports.js';
 import { reactOn } from './adapters/github-rest.js';
 import { PortError } from './flow/ports.js';
-import type { Env } from './toolkit.js';
+import { type Env, inputOf, secretsOf } from './toolkit.js';
+import { COMMENTER_LOGIN, LOGIN, REPO_NAME } from './patterns.js';
 
 /** What became of the early reaction: null when it was added, else why not. */
 export type Early = Promise<Failure | null>;
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const APP = /^[a-z0-9][a-z0-9-]{0,98}$/i;
 /** A line of the organization-wide map (`owner/repo: site`). */
 const MAP_LINE = /^[ \t]*[^\s:]+\/[^\s:]+[ \t]*:/m;
 
-const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() ?? '';
+const input = (env: Env, name: string) => inputOf(env, name) ?? '';
 
 /** Sends 👀 when the comment is certainly a command; null when that is not certain (main then decides). */
 export function acknowledgeEarly(env: Env, clock: Clock, userAgent: string): Early | null {
@@ -56,7 +54,6 @@ export function acknowledgeEarly(env: Env, clock: Clock, userAgent: string): Ear
       ? new URL(env.GITHUB_API_URL)
       : new URL('https://api.github.com');
   if (api.protocol !== 'https:' && api.protocol !== 'http:') return null;
-  const secrets = [token, input(env, 'netlify-token')].filter((secret) => secret.length >= 8);
   const options = {
     token,
     apiUrl: api,
@@ -65,7 +62,7 @@ export function acknowledgeEarly(env: Env, clock: Clock, userAgent: string): Ear
     commentId: event.commentId,
     userAgent,
     clock,
-    secrets,
+    secrets: secretsOf(env),
   };
   return reactOn(options, { endsAt: clock.now() + 15_000 }, 'eyes').then(
     () => null,
@@ -117,8 +114,8 @@ function payload(path: string) {
   const owner = p?.repository?.owner?.login;
   const repo = p?.repository?.name;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return null;
-  if (typeof login !== 'string' || !LOGIN.test(login)) return null;
-  if (typeof owner !== 'string' || !OWNER.test(owner) || typeof repo !== 'string' || !REPO.test(repo)) return null;
+  if (typeof login !== 'string' || !COMMENTER_LOGIN.test(login)) return null;
+  if (typeof owner !== 'string' || !LOGIN.test(owner) || typeof repo !== 'string' || !REPO_NAME.test(repo)) return null;
   if (typeof p?.action !== 'string' || typeof p.issue?.state !== 'string' || typeof p.comment?.body !== 'string')
     return null;
   // Fields src/event.ts requires too: a payload it would refuse as malformed gets no reaction here either.

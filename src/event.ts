@@ -4,6 +4,7 @@
  * (comment.user, user.type, issue.labels), so does this.
  */
 import * as z from 'zod/mini';
+import { COMMENTER_LOGIN, LOGIN, REPO_NAME } from './patterns.js';
 
 export interface CommentEvent {
   readonly action: string;
@@ -31,11 +32,8 @@ export class EventError extends Error {
   override readonly name = 'EventError';
 }
 
-// GitHub's login rule, with the `[bot]` suffix of apps.
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-
 const user = z.pipe(
-  z.nullish(z.object({ login: z.string().check(z.regex(LOGIN)), type: z.optional(z.string()) })),
+  z.nullish(z.object({ login: z.string().check(z.regex(COMMENTER_LOGIN)), type: z.optional(z.string()) })),
   z.transform((value) => value ?? { login: 'ghost', type: undefined }),
 );
 
@@ -62,8 +60,8 @@ const payload = z.object({
     author_association: z.string(),
   }),
   repository: z.object({
-    name: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
-    owner: z.object({ login: z.string().check(z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/)) }),
+    name: z.string().check(z.regex(REPO_NAME)),
+    owner: z.object({ login: z.string().check(z.regex(LOGIN)) }),
     private: z.optional(z.boolean()),
   }),
 });

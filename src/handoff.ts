@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { Outcome } from './core/outcome.js';
 import type { Deploy } from './core/preview.js';
+import { BRANCH, COMMIT, DEPLOY_ID, HTTPS_URL, STATE_WORD } from './patterns.js';
 
 export interface Handoff {
   /** The command comment the outcome is about (its node id): a handoff is only followed on its own event. */
@@ -19,19 +20,17 @@ export interface Handoff {
 let built: ReturnType<typeof buildSchema> | null = null;
 
 function buildSchema() {
-  const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
   const nullableString = (pattern: RegExp) => z.nullable(z.string().check(z.regex(pattern)));
   const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 
   const deploy: z.ZodMiniType<Deploy> = z.object({
-    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    id: z.string().check(z.regex(DEPLOY_ID)),
     siteName: nullableString(/^[a-z0-9][a-z0-9-]{0,62}$/),
-    state: z.string().check(z.regex(/^[a-z_]{1,40}$/)),
+    state: z.string().check(z.regex(STATE_WORD)),
     context: nullableString(/^[a-z-]{1,40}$/),
     reviewId: z.nullable(z.int()),
-    commitRef: nullableString(/^[0-9a-f]{7,64}$/),
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
-    branch: nullableString(/^[^\s\x00-\x1f\x7f]{1,255}$/),
+    commitRef: nullableString(COMMIT),
+    branch: nullableString(BRANCH),
     url: nullableString(HTTPS_URL),
     logUrl: nullableString(HTTPS_URL),
     createdAt: date,
@@ -45,8 +44,8 @@ function buildSchema() {
   });
   const stale = z.nullable(
     z.object({
-      built: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
-      head: z.string().check(z.regex(/^[0-9a-f]{7,64}$/)),
+      built: z.string().check(z.regex(COMMIT)),
+      head: z.string().check(z.regex(COMMIT)),
     }),
   );
   const minutes = z.int().check(z.nonnegative());

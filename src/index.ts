@@ -7,7 +7,7 @@ import { realClock } from './clock.js';
 import { mayHoldCommand } from './core/command.js';
 import { acknowledgeEarly } from './early.js';
 import { ignoredOutputs } from './outputs.js';
-import { type Env, runnerToolkit } from './toolkit.js';
+import { type Env, inputOf, runnerToolkit } from './toolkit.js';
 
 /** The rest of the action, built next to this file. */
 const MAIN = './main/index.js';
@@ -22,7 +22,7 @@ const toolkit = runnerToolkit(env);
  * command-shaped line (and no handoff to follow). Anything less clear-cut goes the full way.
  */
 function quickIgnore(): string | null {
-  if (env.GITHUB_EVENT_NAME !== 'issue_comment' || env.INPUT_HANDOFF?.trim() || !env.GITHUB_EVENT_PATH) return null;
+  if (env.GITHUB_EVENT_NAME !== 'issue_comment' || inputOf(env, 'handoff') || !env.GITHUB_EVENT_PATH) return null;
   let body: unknown;
   try {
     body = (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { comment?: { body?: unknown } } | null)?.comment

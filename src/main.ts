@@ -29,7 +29,8 @@ import {
   sitesFor,
   wordsDespiteErrors,
 } from './settings.js';
-import type { Env, Toolkit } from './toolkit.js';
+import { type Env, inputOf, secretsOf, type Toolkit } from './toolkit.js';
+import { REPOSITORY } from './patterns.js';
 
 const USER_AGENT = 'netlify-preview-retry/1';
 
@@ -295,7 +296,7 @@ function firstFix(outcome: Outcome): string | null {
 }
 
 function inputReader(env: Env) {
-  return (name: string): string | undefined => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+  return (name: string): string | undefined => inputOf(env, name);
 }
 
 interface RawEvent {
@@ -329,7 +330,7 @@ function readEvent(raw: RawEvent): CommentEvent {
 /** GITHUB_REPOSITORY, or the event's repository when it is not set. */
 function repositoryOf(env: Env, event: CommentEvent): string {
   const repository = env.GITHUB_REPOSITORY;
-  return repository && /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/.test(repository) ? repository : event.repository;
+  return repository && REPOSITORY.test(repository) ? repository : event.repository;
 }
 
 /** The workflow run's page, when the runner's variables make a plain https URL of it. */
@@ -366,11 +367,6 @@ function githubOptions(token: string, event: CommentEvent, env: Env, clock: Cloc
     clock,
     secrets: secretsOf(env),
   };
-}
-
-function secretsOf(env: Env): string[] {
-  const input = inputReader(env);
-  return ['netlify-token', 'github-token'].map((name) => input(name) ?? '').filter((value) => value.length >= 8);
 }
 
 function httpConnect(settings: Settings, event: CommentEvent, env: Env, clock: Clock): Connect {

@@ -12,6 +12,7 @@ import {
   type PermissionLevel,
   type TrustRules,
 } from './core/trust.js';
+import { LOGIN, REPOSITORY, SITE_NAME } from './patterns.js';
 
 /** The sites to act on: one list for this repository, or a list per repository (one workflow for an organization). */
 export type SiteConfig =
@@ -78,12 +79,9 @@ export class InputError extends Error {
 /** Reads one input as the runner passes it: undefined when not set at all. */
 export type InputReader = (name: string) => string | undefined;
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,98}$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))+$/i;
-const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})$/i;
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const MAP_LINE = /^([^\s:]+\/[^\s:]+)[ \t]*:(.*)$/;
 
 /** An item of a list as an error message quotes it: one line, bounded. */

@@ -21,6 +21,16 @@ export interface Toolkit {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed: undefined when it is not set at all. */
+export function inputOf(env: Env, name: string): string | undefined {
+  return env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+}
+
+/** Both tokens, as given: what no text the action writes or posts may hold a piece of. */
+export function secretsOf(env: Env): string[] {
+  return ['netlify-token', 'github-token'].map((name) => inputOf(env, name) ?? '').filter((value) => value.length >= 8);
+}
+
 /** The runner's data escaping for workflow command messages. */
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

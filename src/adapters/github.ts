@@ -21,6 +21,7 @@ import {
 } from './github-rest.js';
 import type { HttpAnswer } from './http.js';
 import { json, READ_POLICY, type RetryPolicy, type Transport } from './request.js';
+import { BRANCH } from '../patterns.js';
 
 export type { GitHubOptions } from './github-rest.js';
 
@@ -29,8 +30,7 @@ export const pullSchema = z.pipe(
   z.object({
     head: z.object({
       sha: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
-      ref: z.string().check(z.regex(/^[^\s\x00-\x1f\x7f]{1,255}$/)),
+      ref: z.string().check(z.regex(BRANCH)),
       repo: z.nullish(z.object({ full_name: z.string() })),
     }),
     base: z.object({ repo: z.object({ full_name: z.string() }) }),

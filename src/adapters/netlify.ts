@@ -20,6 +20,7 @@ import {
 } from './failure.js';
 import type { HttpAnswer } from './http.js';
 import { exchange, json, READ_POLICY, remaining, requestMsFor, type Transport, withRetries } from './request.js';
+import { BRANCH, COMMIT, DEPLOY_ID, HTTPS_URL, SITE_NAME, STATE_WORD } from '../patterns.js';
 
 export interface NetlifyOptions {
   readonly token: string;
@@ -36,13 +37,7 @@ const LEAST_TIME_TO_SEND_MS = 1_000;
 /** Any value, the field absent included: what is not as expected is read as absent, after the shape is checked. */
 const any = z.optional(z.unknown());
 const date = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
-/** An https URL with nothing in it that Markdown or a shell could read as more than a URL. */
-const HTTPS_URL = /^https:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[A-Za-z0-9._~/%-]*)?$/;
-const SITE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62})$/i;
 const CONTEXT = /^[a-z-]{1,40}$/;
-const COMMIT = /^[0-9a-f]{7,64}$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the pattern refuses
-const BRANCH = /^[^\s\x00-\x1f\x7f]{1,255}$/;
 
 /** The value when it is a string that matches, else null. */
 function matching(value: unknown, pattern: RegExp): string | null {
@@ -63,7 +58,7 @@ function reviewId(value: unknown): number | null {
  */
 export const deploySchema = z.pipe(
   z.object({
-    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    id: z.string().check(z.regex(DEPLOY_ID)),
     name: any,
     state: z.string().check(z.minLength(1)),
     context: any,
@@ -82,7 +77,7 @@ export const deploySchema = z.pipe(
     return {
       id: d.id,
       siteName: name,
-      state: /^[a-z_]{1,40}$/.test(d.state) ? d.state : 'unknown',
+      state: STATE_WORD.test(d.state) ? d.state : 'unknown',
       context: matching(d.context, CONTEXT),
       reviewId: reviewId(d.review_id),
       commitRef: matching(d.commit_ref, COMMIT),
@@ -106,7 +101,7 @@ export const siteSchema = z.pipe(
 const loose = z.pipe(
   z.looseObject({ id: any, context: any, review_id: any }),
   z.transform((d) => ({
-    id: matching(d.id, /^[A-Za-z0-9_-]{1,64}$/),
+    id: matching(d.id, DEPLOY_ID),
     context: matching(d.context, CONTEXT),
     review_id: reviewId(d.review_id),
   })),
